@@ -1,0 +1,58 @@
+# make run   : set up everything that is missing, load the demo, serve on :8000
+# make test  : the same set-up, then ruff and the test suite (SQLite, Celery eager)
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | md5sum | cut -c1-12)
+# Debian packages the platform needs at run time (WeasyPrint renders ~6x faster with
+# harfbuzz-subset) and for the browser tests and certificate previews.
+SYSTEM_PACKAGES := libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0
+TEST_SYSTEM_PACKAGES := chromium poppler-utils
+
+.PHONY: run test lint format migrate seed system-deps test-system-deps lock clean
+
+run: $(STAMP) system-deps migrate seed
+	@echo "Serving http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(STAMP) system-deps lint
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrate: $(STAMP)
+	$(PY) manage.py migrate --noinput
+
+seed: $(STAMP)
+	$(PY) manage.py seed_demo
+
+# The virtualenv, rebuilt when pyproject.toml or constraints.txt change.
+$(STAMP): pyproject.toml constraints.txt
+	@python=$$(bin/find-python) || exit 1; \
+	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+		rm -rf $(VENV) && $$python -m venv $(VENV); \
+	fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	rm -f $(VENV)/.installed-* && touch $@
+
+system-deps:
+	@bin/install-system-packages $(SYSTEM_PACKAGES)
+
+test-system-deps:
+	@bin/install-system-packages $(TEST_SYSTEM_PACKAGES)
+
+# Refresh the pinned versions after changing dependencies in pyproject.toml.
+lock:
+	rm -rf /tmp/unssc-lock-venv && $$(bin/find-python) -m venv /tmp/unssc-lock-venv
+	/tmp/unssc-lock-venv/bin/pip install --quiet -e ".[dev]"
+	/tmp/unssc-lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+clean:
+	rm -rf $(VENV) .test-db.sqlite3 .pytest_cache .ruff_cache

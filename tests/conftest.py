@@ -1,0 +1,35 @@
+"""Test tiers (DESIGN.md §8): tests marked `postgres`, `broker` or `browser` skip with
+a reason when their service is missing, and fail instead under REQUIRE_SERVICES=1."""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def _missing_service(marker_name):
+    if marker_name == "postgres":
+        if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+            return "needs PostgreSQL: set DATABASE_URL=postgres://..."
+    elif marker_name == "broker":
+        if not os.environ.get("TEST_BROKER_URL"):
+            return "needs a Redis broker: set TEST_BROKER_URL=redis://..."
+    elif marker_name == "browser":
+        if not shutil.which(os.environ.get("CHROMIUM", "chromium")):
+            return "needs Debian's chromium (apt-get install chromium)"
+    return None
+
+
+def pytest_runtest_setup(item):
+    for marker_name in ("postgres", "broker", "browser"):
+        if item.get_closest_marker(marker_name) is None:
+            continue
+        reason = _missing_service(marker_name)
+        if reason is None:
+            continue
+        if REQUIRE_SERVICES:
+            pytest.fail(f"REQUIRE_SERVICES=1 but this test {reason}", pytrace=False)
+        pytest.skip(reason)
