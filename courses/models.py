@@ -32,7 +32,7 @@ class CourseIndexPage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["courses.CoursePage"]
     max_count = 1
-    courses_per_page = 12
+    courses_per_page = 36
 
     class Meta:
         verbose_name = _("course catalogue")
@@ -88,10 +88,13 @@ class CourseIndexPage(Page):
         if query:
             # Search ranks by relevance; the card annotations come from `courses`.
             matching_ids = [
-                page.pk for page in CoursePage.objects.live().child_of(self).search(query)
+                page.pk
+                for page in CoursePage.objects.live().child_of(self).search(query)
             ]
             order = {pk: position for position, pk in enumerate(matching_ids)}
-            return sorted(courses.filter(pk__in=matching_ids), key=lambda c: order[c.pk])
+            return sorted(
+                courses.filter(pk__in=matching_ids), key=lambda c: order[c.pk]
+            )
         return courses
 
     def get_context(self, request, *args, **kwargs):
@@ -187,9 +190,9 @@ class CoursePage(Page):
     @property
     def duration_label(self):
         hours = self.estimated_hours
-        return ngettext(
-            "%(hours)s hour", "%(hours)s hours", math.ceil(hours)
-        ) % {"hours": floatformat(hours, "-1")}
+        return ngettext("%(hours)s hour", "%(hours)s hours", math.ceil(hours)) % {
+            "hours": floatformat(hours, "-1")
+        }
 
     def steps(self):
         """The course's live steps in their authored order, as specific pages."""
@@ -235,9 +238,7 @@ class ModulePage(Page):
         context = super().get_context(request, *args, **kwargs)
         course = self.get_parent().specific
         steps = course.step_list
-        position = next(
-            (i for i, step in enumerate(steps) if step.pk == self.pk), None
-        )
+        position = next((i for i, step in enumerate(steps) if step.pk == self.pk), None)
         context.update(
             course=course,
             steps=steps,

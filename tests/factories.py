@@ -60,3 +60,17 @@ def make_module(course, title="A module", body=None, **fields):
     )
     course.add_child(instance=module)
     return publish(module)
+
+
+def make_image(title="Illustration", size=(1600, 900)):
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    buffer = BytesIO()
+    PILImage.new("RGB", size, (0, 158, 219)).save(buffer, "PNG")
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(buffer, name=f"{title.lower()}.png")
+    )

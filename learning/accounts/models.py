@@ -113,7 +113,9 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique")
+            models.UniqueConstraint(
+                Lower("email"), name="accounts_user_email_ci_unique"
+            )
         ]
 
     def __str__(self):
