@@ -84,3 +84,16 @@ def test_the_admin_edit_view_offers_an_author_the_review_submission(client, auth
     assert response.status_code == 200
     assert "Submit to Course review" in response.text
     assert 'name="action-publish"' not in response.text
+
+
+def test_preview_shows_a_draft_module_as_a_learner_would_see_it(author):
+    course = make_course(modules=1)
+    module = draft_module(course, author)
+
+    response = module.make_preview_request()
+
+    assert response.status_code == 200
+    content = response.render().content.decode()
+    assert "<h1>Working with vendors</h1>" in content
+    assert "Draft text." in content
+    assert "Course outline" in content

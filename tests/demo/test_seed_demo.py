@@ -1,0 +1,76 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from courses.models import CoursePage
+from learning.demo.seeding import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_AND_USERS = [
+    "accounts",
+    "auth.group",
+    "courses",
+    "taggit",
+    "wagtailcore.page",
+    "wagtailcore.revision",
+    "wagtailcore.groupPagePermission",
+    "wagtailcore.workflowPage",
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "wagtailembeds.embed",
+]
+
+
+def dump():
+    out = StringIO()
+    call_command("dumpdata", *CONTENT_AND_USERS, indent=1, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def seeded():
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_seeding_twice_changes_nothing(seeded):
+    first = dump()
+
+    call_command("seed_demo", stdout=StringIO())
+
+    assert dump() == first
+
+
+def test_seeding_prints_the_demo_logins(seeded):
+    for email in ("learner", "author", "editor", "admin", "focal"):
+        assert f"{email}@example.org" in seeded
+    assert DEMO_PASSWORD in seeded
+
+
+def test_the_demo_course_has_six_substantial_modules(seeded):
+    course = CoursePage.objects.get(slug="ict-strategy-for-senior-managers")
+    modules = course.step_list
+
+    assert len(modules) >= 6
+    for module in modules:
+        block_types = {block.block_type for block in module.body}
+        assert len(block_types) >= 6, module.title
+        words = sum(len(str(block.render()).split()) for block in module.body)
+        assert words > 700, module.title
+    assert CoursePage.objects.live().count() == 2
+
+
+def test_demo_users_log_in_with_the_demo_password(client, seeded):
+    response = client.post(
+        "/en/accounts/login/",
+        {"username": "learner@example.org", "password": DEMO_PASSWORD},
+    )
+
+    assert response.status_code == 302
+    user = get_user_model().objects.get(email="learner@example.org")
+    assert user.organisation.acronym == "UNDP"
+    assert get_user_model().objects.get(email="admin@example.org").is_superuser
