@@ -105,7 +105,7 @@ def seed_checklist():
 
 def seed_video_embed(url, title):
     """Store the embed so that rendering never asks the network for it."""
-    max_width = VideoBlock.base_blocks["video"].max_width
+    max_width = VideoBlock.base_blocks["video"].meta.max_width
     Embed.objects.get_or_create(
         hash=get_embed_hash(url, max_width),
         defaults={
@@ -153,7 +153,7 @@ def seed_course(catalogue, data, images, checklist, owner):
             audience=data["audience"],
             estimated_hours=data["estimated_hours"],
             steps_in_order=data["steps_in_order"],
-            image=images[COURSE_IMAGES.get(data["slug"], "strategy-map")],
+            image=images[COURSE_IMAGES[data["slug"]]],
             owner=owner,
         )
         course.tags.add(*data["topics"])
