@@ -83,3 +83,33 @@ def score_short_text(accepted_answers, response, ignore_accents=False):
         return Decimal(0)
     accepted = {normalise_text(answer, ignore_accents) for answer in accepted_answers}
     return Decimal(1) if given in accepted else Decimal(0)
+
+
+def score_response(question, response):
+    """Score a response against a frozen question (see `Question.freeze`).
+
+    Choice questions take choice ids; true/false takes a bool; numeric and short text
+    take the learner's text."""
+    kind = question["type"]
+    if kind == "single_choice":
+        correct = next((c["id"] for c in question["choices"] if c["correct"]), None)
+        return score_single_choice(correct, response)
+    if kind == "multiple_response":
+        correct = {c["id"] for c in question["choices"] if c["correct"]}
+        return score_multiple_response(
+            correct, response or (), question["partial_credit"]
+        )
+    if kind == "true_false":
+        return score_single_choice(question["true_false_answer"], response)
+    if kind == "numeric":
+        return score_numeric(
+            Decimal(question["numeric_answer"]),
+            Decimal(question["numeric_tolerance"]),
+            question["tolerance_is_percent"],
+            response or "",
+        )
+    if kind == "short_text":
+        return score_short_text(
+            question["accepted_answers"], response, question["ignore_accents"]
+        )
+    raise ValueError(f"Unknown question type {kind!r}")
