@@ -182,7 +182,7 @@ class CoursePage(Page):
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.ModulePage"]
+    # Steps (modules here, quizzes in assessments) name CoursePage as their parent.
 
     class Meta:
         verbose_name = _("course")

@@ -13,6 +13,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 LEADING = "Leading digital change"
 STEERING = "Steering ICT investment"
 PROCUREMENT = "Procurement together"
+SOURCE_URL = (
+    "https://unsceb.org/sites/default/files/"
+    "ICTStrategicFrameworkForTheUnitedNationsSystemOrganizations2026.pdf"
+)
 MODULES = [
     ("Why change is hard", 15),
     ("Building a coalition", 25),
@@ -24,6 +28,11 @@ def rich_lesson(title):
     return [
         {"type": "heading", "value": {"text": f"About {title}", "level": "h2"}},
         {"type": "paragraph", "value": f"<p>What <b>{title}</b> covers.</p>"},
+        {
+            # A long unbroken link, as lessons cite them: it must wrap on a phone.
+            "type": "paragraph",
+            "value": f'<p>Source: <a href="{SOURCE_URL}">{SOURCE_URL}</a></p>',
+        },
         {
             "type": "callout",
             "value": {
@@ -136,9 +145,9 @@ def test_a_visitor_filters_searches_and_starts_a_course(live_server, page, cours
     lesson = page.locator(".lesson")
     expect(lesson.get_by_role("heading", level=2)).to_have_text(f"About {first}")
     expect(lesson.get_by_role("heading", level=3)).to_have_text("Your turn")
-    expect(lesson.get_by_role("complementary", name=f"Remember {first}")).to_contain_text(
-        "People adopt what they helped to shape."
-    )
+    expect(
+        lesson.get_by_role("complementary", name=f"Remember {first}")
+    ).to_contain_text("People adopt what they helped to shape.")
     expect(lesson.locator("blockquote")).to_have_text(
         "Culture eats strategy for breakfast."
     )

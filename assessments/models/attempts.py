@@ -1,0 +1,68 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class AttemptStatus(models.TextChoices):
+    OPEN = "open", _("In progress")
+    SUBMITTED = "submitted", _("Submitted")
+    EXPIRED = "expired", _("Closed at the time limit")
+
+
+class AttemptQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=AttemptStatus.OPEN)
+
+    def finished(self):
+        return self.exclude(status=AttemptStatus.OPEN)
+
+    def for_learner(self, learner, quiz):
+        return self.filter(learner=learner, quiz=quiz)
+
+
+class Attempt(models.Model):
+    """One try at a quiz. `questions` freezes what the learner was given (order,
+    choices, answer key), so that editing the quiz never changes a started attempt.
+    The answer key in it never reaches the browser before review allows."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    quiz = models.ForeignKey(
+        "assessments.QuizPage", on_delete=models.CASCADE, related_name="attempts"
+    )
+    number = models.PositiveSmallIntegerField()
+    status = models.CharField(
+        max_length=12, choices=AttemptStatus.choices, default=AttemptStatus.OPEN
+    )
+    started_at = models.DateTimeField()
+    deadline = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    questions = models.JSONField()
+    answers = models.JSONField(default=dict)
+    results = models.JSONField(default=dict)
+    score = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    passed = models.BooleanField(null=True)
+
+    objects = AttemptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["quiz", "learner", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "quiz", "number"], name="assessments_attempt_number"
+            ),
+            models.UniqueConstraint(
+                fields=["learner", "quiz"],
+                condition=Q(status="open"),
+                name="assessments_one_open_attempt",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.learner} – {self.quiz} #{self.number}"
+
+    @property
+    def is_open(self):
+        return self.status == AttemptStatus.OPEN

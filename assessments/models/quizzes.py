@@ -1,0 +1,120 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from courses.blocks import INLINE_FEATURES
+
+
+class ReviewPolicy(models.TextChoices):
+    NEVER = "never", _("Never")
+    AFTER_EACH_ATTEMPT = "after_each_attempt", _("After each attempt")
+    AFTER_PASSING = "after_passing", _("Once the learner has passed")
+    AFTER_LAST_ATTEMPT = "after_last_attempt", _("After the last allowed attempt")
+
+
+class QuizPage(Page):
+    """A step of a course: fixed questions and random draws from the bank."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INLINE_FEATURES)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated time (minutes)"), default=10
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        default=70,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("attempts allowed"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for unlimited attempts. The best attempt counts."),
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for no time limit."),
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_choices = models.BooleanField(_("shuffle choices"), default=False)
+    review_policy = models.CharField(
+        _("show answers and feedback"),
+        max_length=30,
+        choices=ReviewPolicy.choices,
+        default=ReviewPolicy.AFTER_EACH_ATTEMPT,
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("estimated_minutes"),
+        InlinePanel("quiz_questions", heading=_("Questions"), label=_("Question")),
+        InlinePanel(
+            "draws",
+            heading=_("Random questions from the bank"),
+            label=_("Random draw"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("attempts_allowed"),
+                FieldPanel("time_limit_minutes"),
+                FieldPanel("shuffle_questions"),
+                FieldPanel("shuffle_choices"),
+                FieldPanel("review_policy"),
+            ],
+            heading=_("Settings"),
+        ),
+    ]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+    # Learners take quizzes through views that are still being built (issue 3);
+    # until then authors cannot add a quiz to a course.
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("quiz")
+
+
+class QuizQuestion(Orderable):
+    quiz = ParentalKey(
+        QuizPage, on_delete=models.CASCADE, related_name="quiz_questions"
+    )
+    question = models.ForeignKey(
+        "assessments.Question",
+        verbose_name=_("question"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("question")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quiz", "question"], name="assessments_quiz_question_once"
+            )
+        ]
+
+
+class QuizDraw(Orderable):
+    """'N random questions tagged T', drawn afresh for every attempt."""
+
+    quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="draws")
+    tag = models.ForeignKey(
+        "taggit.Tag",
+        verbose_name=_("topic"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    count = models.PositiveSmallIntegerField(
+        _("number of questions"), default=1, validators=[MinValueValidator(1)]
+    )
+
+    panels = [FieldPanel("tag"), FieldPanel("count")]

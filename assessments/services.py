@@ -1,0 +1,273 @@
+"""Starting, answering and submitting quiz attempts. Scoring happens here only."""
+
+import random
+import secrets
+from datetime import timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from .models import CHOICE_TYPES, Attempt, AttemptStatus, Question, QuestionType
+from .scoring import parse_number, score_response
+
+MAX_TEXT_ANSWER = 500
+
+
+class AttemptError(Exception):
+    """A request the attempt cannot take; the message is for the learner."""
+
+
+class NoAttemptsLeft(AttemptError):
+    pass
+
+
+class AttemptFinished(AttemptError):
+    pass
+
+
+class InvalidAnswer(AttemptError):
+    pass
+
+
+def grace():
+    return timedelta(seconds=getattr(settings, "QUIZ_SUBMIT_GRACE_SECONDS", 30))
+
+
+def attempts_left(quiz, learner):
+    if quiz.attempts_allowed is None:
+        return None
+    used = Attempt.objects.for_learner(learner, quiz).count()
+    return max(0, quiz.attempts_allowed - used)
+
+
+def draw_questions(quiz, rng):
+    """The quiz's fixed questions, then each draw's random picks from the bank
+    (never a question twice)."""
+    fixed = [item.question for item in quiz.quiz_questions.select_related("question")]
+    chosen = {question.pk for question in fixed}
+    drawn = []
+    for draw in quiz.draws.select_related("tag"):
+        pool = sorted(
+            Question.objects.filter(tags=draw.tag)
+            .exclude(pk__in=chosen)
+            .values_list("pk", flat=True)
+        )
+        picks = rng.sample(pool, min(draw.count, len(pool)))
+        chosen.update(picks)
+        drawn.extend(picks)
+    by_pk = Question.objects.prefetch_related("choices").in_bulk(
+        [q.pk for q in fixed] + drawn
+    )
+    return [by_pk[q.pk] for q in fixed] + [by_pk[pk] for pk in drawn]
+
+
+def freeze_for_attempt(questions, quiz, rng):
+    frozen = []
+    for question in questions:
+        item = question.freeze()
+        for choice in item["choices"]:
+            # Opaque per-attempt tokens: nothing in an id hints at the right choice.
+            choice["token"] = secrets.token_urlsafe(9)
+        if quiz.shuffle_choices:
+            rng.shuffle(item["choices"])
+        frozen.append(item)
+    if quiz.shuffle_questions:
+        rng.shuffle(frozen)
+    return frozen
+
+
+def start_attempt(quiz, learner, *, now, rng=None):
+    """The learner's open attempt at this quiz, started now if there is none."""
+    rng = rng or random.SystemRandom()
+    with transaction.atomic():
+        existing = Attempt.objects.for_learner(learner, quiz).open().first()
+        if existing:
+            return existing
+        left = attempts_left(quiz, learner)
+        if left == 0:
+            raise NoAttemptsLeft(_("You have used all the attempts at this quiz."))
+        number = Attempt.objects.for_learner(learner, quiz).count() + 1
+        questions = freeze_for_attempt(draw_questions(quiz, rng), quiz, rng)
+        deadline = (
+            now + timedelta(minutes=quiz.time_limit_minutes)
+            if quiz.time_limit_minutes
+            else None
+        )
+        try:
+            with transaction.atomic():
+                return Attempt.objects.create(
+                    learner=learner,
+                    quiz=quiz,
+                    number=number,
+                    started_at=now,
+                    deadline=deadline,
+                    questions=questions,
+                )
+        except IntegrityError:
+            # Another request started one at the same moment: that one is the attempt.
+            pass
+    return Attempt.objects.for_learner(learner, quiz).open().get()
+
+
+def clean_answers(attempt, raw):
+    """Check answers against the attempt's own questions. `raw` maps question ids
+    (as text) to a token, a list of tokens, or text. Returns them normalised."""
+    questions = {str(q["id"]): q for q in attempt.questions}
+    cleaned = {}
+    for key, value in raw.items():
+        question = questions.get(str(key))
+        if question is None:
+            raise InvalidAnswer(_("That question is not part of this attempt."))
+        position = attempt.questions.index(question) + 1
+        cleaned[str(key)] = clean_answer(question, value, position)
+    return cleaned
+
+
+def clean_answer(question, value, position):
+    kind = question["type"]
+    if kind in CHOICE_TYPES:
+        tokens = {choice["token"] for choice in question["choices"]}
+        picked = value if isinstance(value, list) else [value]
+        if not all(isinstance(token, str) and token in tokens for token in picked):
+            raise InvalidAnswer(
+                _("Question %(n)s: that choice does not belong to it.")
+                % {"n": position}
+            )
+        if kind == QuestionType.SINGLE_CHOICE:
+            if len(picked) != 1:
+                raise InvalidAnswer(
+                    _("Question %(n)s: pick one choice.") % {"n": position}
+                )
+            return picked[0]
+        return sorted(set(picked))
+    if kind == QuestionType.TRUE_FALSE:
+        if value not in ("true", "false"):
+            raise InvalidAnswer(
+                _("Question %(n)s: answer true or false.") % {"n": position}
+            )
+        return value
+    if not isinstance(value, str) or len(value) > MAX_TEXT_ANSWER:
+        raise InvalidAnswer(
+            _("Question %(n)s: the answer is too long.") % {"n": position}
+        )
+    if kind == QuestionType.NUMERIC and value.strip() and parse_number(value) is None:
+        raise InvalidAnswer(_("Question %(n)s: enter a number.") % {"n": position})
+    return value.strip()
+
+
+def score_attempt(attempt):
+    """Fill in per-question results, the percentage score and pass/fail."""
+    earned = total = Decimal(0)
+    results = {}
+    for question in attempt.questions:
+        key = str(question["id"])
+        fraction = score_response(
+            question, scoring_value(question, attempt.answers.get(key))
+        )
+        results[key] = str(fraction)
+        earned += fraction * question["points"]
+        total += question["points"]
+    attempt.results = results
+    attempt.score = (
+        (earned * 100 / total).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        if total
+        else Decimal(100)
+    )
+    attempt.passed = attempt.score >= attempt.quiz.pass_mark
+
+
+def scoring_value(question, answer):
+    """A stored answer (tokens, 'true'/'false', text) as the scoring rules take it."""
+    if answer is None:
+        return None
+    kind = question["type"]
+    if kind in CHOICE_TYPES:
+        ids = {choice["token"]: choice["id"] for choice in question["choices"]}
+        if kind == QuestionType.SINGLE_CHOICE:
+            return ids.get(answer)
+        return [ids[token] for token in answer if token in ids]
+    if kind == QuestionType.TRUE_FALSE:
+        return answer == "true"
+    return answer
+
+
+def lock_attempt(attempt_id, learner):
+    attempt = (
+        Attempt.objects.select_for_update()
+        .select_related("quiz")
+        .get(pk=attempt_id, learner=learner)
+    )
+    return attempt
+
+
+def expire_if_late(attempt, now):
+    """Close an attempt past its deadline (and the grace period) as it stood then."""
+    if attempt.is_open and attempt.deadline and now > attempt.deadline + grace():
+        score_attempt(attempt)
+        attempt.status = AttemptStatus.EXPIRED
+        attempt.finished_at = attempt.deadline
+        attempt.save(
+            update_fields=["status", "finished_at", "results", "score", "passed"]
+        )
+        return True
+    return False
+
+
+def save_answers(attempt_id, learner, raw_answers, *, now):
+    """Keep the learner's answers so far (autosave, page change)."""
+    with transaction.atomic():
+        attempt = lock_attempt(attempt_id, learner)
+        expired = expire_if_late(attempt, now)
+        if not expired:
+            if not attempt.is_open:
+                raise AttemptFinished(_("This attempt has already been submitted."))
+            attempt.answers = {**attempt.answers, **clean_answers(attempt, raw_answers)}
+            attempt.save(update_fields=["answers"])
+            return attempt
+    # Raised after the commit, so that closing the attempt is kept.
+    raise AttemptFinished(_("The time limit has passed; this attempt is closed."))
+
+
+def submit_attempt(attempt_id, learner, raw_answers, *, now):
+    """Record the final answers and score them. A second submit changes nothing."""
+    with transaction.atomic():
+        attempt = lock_attempt(attempt_id, learner)
+        expired = expire_if_late(attempt, now)
+        if not expired:
+            if not attempt.is_open:
+                raise AttemptFinished(_("This attempt was already submitted."))
+            attempt.answers = {**attempt.answers, **clean_answers(attempt, raw_answers)}
+            score_attempt(attempt)
+            attempt.status = AttemptStatus.SUBMITTED
+            attempt.finished_at = now
+            attempt.save(
+                update_fields=[
+                    "answers",
+                    "results",
+                    "score",
+                    "passed",
+                    "status",
+                    "finished_at",
+                ]
+            )
+            return attempt
+    raise AttemptFinished(
+        _("The time limit had passed: the attempt was scored as it stood then.")
+    )
+
+
+def close_expired_attempts(*, now):
+    """For the periodic task: close abandoned timed attempts. Returns how many."""
+    closed = 0
+    late = Attempt.objects.open().filter(deadline__lt=now - grace())
+    for attempt_id in late.values_list("pk", flat=True):
+        with transaction.atomic():
+            attempt = (
+                Attempt.objects.select_for_update()
+                .select_related("quiz")
+                .get(pk=attempt_id)
+            )
+            closed += expire_if_late(attempt, now)
+    return closed
