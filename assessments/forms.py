@@ -21,3 +21,22 @@ class QuestionForm(WagtailAdminModelForm):
             self.add_error(None, error)
             return False
         return True
+
+
+def answers_from_post(attempt, data):
+    """The answers in a submitted attempt form, keyed by question id.
+
+    Fields are named `q-<question id>`; a multiple response question also sends an
+    empty value so that unticking every box is an answer too. Any other `q-` field is
+    kept so that the service refuses it with a clear message."""
+    kinds = {str(question["id"]): question["type"] for question in attempt.questions}
+    answers = {}
+    for name in data:
+        if not name.startswith("q-"):
+            continue
+        key = name.removeprefix("q-")
+        if kinds.get(key) == "multiple_response":
+            answers[key] = [value for value in data.getlist(name) if value]
+        else:
+            answers[key] = data.get(name)
+    return answers

@@ -35,13 +35,6 @@ def grace():
     return timedelta(seconds=getattr(settings, "QUIZ_SUBMIT_GRACE_SECONDS", 30))
 
 
-def attempts_left(quiz, learner):
-    if quiz.attempts_allowed is None:
-        return None
-    used = Attempt.objects.for_learner(learner, quiz).count()
-    return max(0, quiz.attempts_allowed - used)
-
-
 def draw_questions(quiz, rng):
     """The quiz's fixed questions, then each draw's random picks from the bank
     (never a question twice)."""
@@ -85,7 +78,7 @@ def start_attempt(quiz, learner, *, now, rng=None):
         existing = Attempt.objects.for_learner(learner, quiz).open().first()
         if existing:
             return existing
-        left = attempts_left(quiz, learner)
+        left = quiz.attempts_left(learner)
         if left == 0:
             raise NoAttemptsLeft(_("You have used all the attempts at this quiz."))
         number = Attempt.objects.for_learner(learner, quiz).count() + 1

@@ -207,7 +207,34 @@ class CoursePage(Page):
         return sum(getattr(step, "estimated_minutes", 0) for step in self.step_list)
 
 
-class ModulePage(Page):
+class CourseStep(Page):
+    """What every step of a course shares: its place among the course's steps."""
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        course = self.get_parent().specific
+        steps = course.step_list
+        position = next(
+            (i for i, step in enumerate(steps) if step.pk == self.pk), None
+        )
+        context.update(
+            course=course,
+            steps=steps,
+            position=position,
+            previous_step=steps[position - 1] if position else None,
+            next_step=(
+                steps[position + 1]
+                if position is not None and position + 1 < len(steps)
+                else None
+            ),
+        )
+        return context
+
+
+class ModulePage(CourseStep):
     summary = models.TextField(
         _("summary"),
         max_length=250,
@@ -233,21 +260,3 @@ class ModulePage(Page):
 
     class Meta:
         verbose_name = _("module")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        course = self.get_parent().specific
-        steps = course.step_list
-        position = next((i for i, step in enumerate(steps) if step.pk == self.pk), None)
-        context.update(
-            course=course,
-            steps=steps,
-            position=position,
-            previous_step=steps[position - 1] if position else None,
-            next_step=(
-                steps[position + 1]
-                if position is not None and position + 1 < len(steps)
-                else None
-            ),
-        )
-        return context

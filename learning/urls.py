@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("assessments.urls")),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
 )

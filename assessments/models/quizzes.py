@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from courses.blocks import INLINE_FEATURES
+from courses.models import CourseStep
 
 
 class ReviewPolicy(models.TextChoices):
@@ -16,7 +17,7 @@ class ReviewPolicy(models.TextChoices):
     AFTER_LAST_ATTEMPT = "after_last_attempt", _("After the last allowed attempt")
 
 
-class QuizPage(Page):
+class QuizPage(CourseStep):
     """A step of a course: fixed questions and random draws from the bank."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INLINE_FEATURES)
@@ -80,6 +81,31 @@ class QuizPage(Page):
 
     class Meta:
         verbose_name = _("quiz")
+
+    def question_count(self):
+        fixed = len(self.quiz_questions.all())
+        return fixed + sum(draw.count for draw in self.draws.all())
+
+    def attempts_left(self, learner):
+        """None when attempts are unlimited."""
+        if self.attempts_allowed is None:
+            return None
+        return max(
+            0, self.attempts_allowed - self.attempts.filter(learner=learner).count()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            attempts = list(self.attempts.filter(learner=request.user))
+            finished = [a for a in attempts if not a.is_open]
+            context.update(
+                attempts=attempts,
+                open_attempt=next((a for a in attempts if a.is_open), None),
+                best=max(finished, key=lambda a: a.score, default=None),
+                attempts_left=self.attempts_left(request.user),
+            )
+        return context
 
 
 class QuizQuestion(Orderable):
