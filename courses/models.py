@@ -217,9 +217,7 @@ class CourseStep(Page):
         context = super().get_context(request, *args, **kwargs)
         course = self.get_parent().specific
         steps = course.step_list
-        position = next(
-            (i for i, step in enumerate(steps) if step.pk == self.pk), None
-        )
+        position = next((i for i, step in enumerate(steps) if step.pk == self.pk), None)
         context.update(
             course=course,
             steps=steps,
