@@ -32,7 +32,7 @@ class InvalidAnswer(AttemptError):
 
 
 def grace():
-    return timedelta(seconds=getattr(settings, "QUIZ_SUBMIT_GRACE_SECONDS", 30))
+    return timedelta(seconds=settings.QUIZ_SUBMIT_GRACE_SECONDS)
 
 
 def draw_questions(quiz, rng):
@@ -144,6 +144,11 @@ def clean_answer(question, value, position):
     if not isinstance(value, str) or len(value) > MAX_TEXT_ANSWER:
         raise InvalidAnswer(
             _("Question %(n)s: the answer is too long.") % {"n": position}
+        )
+    if "\x00" in value:
+        raise InvalidAnswer(
+            _("Question %(n)s: the answer has a character that cannot be stored.")
+            % {"n": position}
         )
     if kind == QuestionType.NUMERIC and value.strip() and parse_number(value) is None:
         raise InvalidAnswer(_("Question %(n)s: enter a number.") % {"n": position})

@@ -33,3 +33,12 @@ def pytest_runtest_setup(item):
         if REQUIRE_SERVICES:
             pytest.fail(f"REQUIRE_SERVICES=1 but this test {reason}", pytrace=False)
         pytest.skip(reason)
+
+
+# Hypothesis: bounded and reproducible (DESIGN.md §8).
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+
+hypothesis_settings.register_profile(
+    "ci", derandomize=True, max_examples=60, deadline=None, print_blob=True
+)
+hypothesis_settings.load_profile("ci")

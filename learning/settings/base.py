@@ -205,3 +205,13 @@ LOGGING["loggers"] = {
     # Wagtail's background tasks log every run at INFO; only problems matter here.
     "django_tasks": {"level": "WARNING"},
 }
+
+# Periodic jobs, run by `celery -A learning beat`.
+CELERY_BEAT_SCHEDULE = {
+    "close-abandoned-quiz-attempts": {
+        "task": "assessments.tasks.close_abandoned_attempts",
+        "schedule": 60.0,
+    },
+}
+# A submission this long after a quiz's time limit still counts (network delays).
+QUIZ_SUBMIT_GRACE_SECONDS = 30

@@ -223,3 +223,16 @@ def test_choice_tokens_say_nothing_about_which_choice_is_right(quiz, single, lea
 
     assert len(set(tokens)) == 3
     assert all(str(choice.pk) not in tokens for choice in single.choices.all())
+
+
+def test_the_periodic_task_closes_abandoned_attempts(single, learner):
+    from django.utils import timezone
+
+    from assessments.tasks import close_abandoned_attempts
+
+    quiz = make_quiz(questions=[single], time_limit_minutes=1)
+    start_attempt(quiz, learner, now=timezone.now() - timedelta(minutes=5))
+
+    close_abandoned_attempts.delay()
+
+    assert Attempt.objects.get().status == AttemptStatus.EXPIRED

@@ -114,6 +114,7 @@ def test_a_second_submit_is_refused_and_records_nothing(client, learner, quiz, s
         ("q-999999", "x", "not part of this attempt"),
         ("numeric", "forty", "enter a number"),
         ("single", "not-a-token", "does not belong to it"),
+        ("numeric", "4\x002", "cannot be stored"),
     ],
 )
 def test_bad_answers_get_a_clear_400_and_change_nothing(
