@@ -10,13 +10,13 @@ def picked_tokens(answer):
     return set(answer) if isinstance(answer, list) else {answer}
 
 
-def public_questions(attempt):
-    """The attempt's questions with the learner's own answers so far, and nothing
-    that gives the right answer away (no key, no feedback, opaque choice tokens)."""
+def public_questions(questions, answers):
+    """Frozen questions with the learner's own answers so far, and nothing that
+    gives the right answer away (no key, no feedback, opaque choice tokens)."""
     public = []
-    for question in attempt.questions:
+    for question in questions:
         key = str(question["id"])
-        answer = attempt.answers.get(key)
+        answer = answers.get(key)
         public.append(
             {
                 **{field: question[field] for field in PUBLIC_QUESTION_FIELDS},

@@ -51,7 +51,7 @@ def render_attempt(request, attempt, error=None, status=200):
     context = {
         "attempt": attempt,
         "quiz": attempt.quiz,
-        "questions": public_questions(attempt),
+        "questions": public_questions(attempt.questions, attempt.answers),
         "error": error,
     }
     return render(request, "assessments/attempt.html", context, status=status)

@@ -1,5 +1,8 @@
+import random
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -75,9 +78,10 @@ class QuizPage(CourseStep):
     ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
-    # Learners take quizzes through views that are still being built (issue 3);
-    # until then authors cannot add a quiz to a course.
-    is_creatable = False
+    preview_modes = [
+        ("", _("Quiz page")),
+        ("questions", _("Questions, as a learner sees them")),
+    ]
 
     class Meta:
         verbose_name = _("quiz")
@@ -93,6 +97,17 @@ class QuizPage(CourseStep):
         return max(
             0, self.attempts_allowed - self.attempts.filter(learner=learner).count()
         )
+
+    def serve_preview(self, request, mode_name):
+        if mode_name != "questions":
+            return super().serve_preview(request, mode_name)
+        from ..review import public_questions
+        from ..services import draw_questions, freeze_for_attempt
+
+        rng = random.Random()
+        questions = freeze_for_attempt(draw_questions(self, rng), self, rng)
+        context = {"page": self, "questions": public_questions(questions, {})}
+        return render(request, "assessments/quiz_preview.html", context)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -282,3 +282,28 @@ def test_taking_and_submitting_run_a_fixed_number_of_queries(client, learner, n)
 
 ATTEMPT_PAGE = 6
 SUBMIT = 7
+
+
+def test_the_admin_preview_shows_the_questions_as_a_learner_sees_them(single, numeric):
+    numeric.general_feedback = "SECRET-FEEDBACK"
+    numeric.save()
+    quiz = make_quiz(questions=[single, numeric])
+
+    response = quiz.make_preview_request(preview_mode="questions")
+
+    html = response.content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    assert len(soup.select(".question")) == 2
+    assert "Right" in html
+    assert "SECRET-FEEDBACK" not in html
+    assert "correct" not in html.lower()
+
+
+def test_authors_can_add_a_quiz_to_a_course():
+    from assessments.models import QuizPage
+    from tests.factories import make_course
+
+    course = make_course()
+
+    assert QuizPage.can_create_at(course)
+    assert not QuizPage.can_create_at(course.get_parent())
