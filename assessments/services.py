@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from .models import CHOICE_TYPES, Attempt, AttemptStatus, Question, QuestionType
 from .scoring import parse_number, score_response
@@ -83,11 +84,8 @@ def start_attempt(quiz, learner, *, now, rng=None):
             raise NoAttemptsLeft(_("You have used all the attempts at this quiz."))
         number = Attempt.objects.for_learner(learner, quiz).count() + 1
         questions = freeze_for_attempt(draw_questions(quiz, rng), quiz, rng)
-        deadline = (
-            now + timedelta(minutes=quiz.time_limit_minutes)
-            if quiz.time_limit_minutes
-            else None
-        )
+        time_limit = quiz.time_limit_for(learner)
+        deadline = now + time_limit if time_limit else None
         try:
             with transaction.atomic():
                 return Attempt.objects.create(
@@ -269,3 +267,47 @@ def close_expired_attempts(*, now):
             )
             closed += expire_if_late(attempt, now)
     return closed
+
+
+@transaction.atomic
+def reopen_attempt(attempt, *, by, now):
+    """Let the learner continue a finished attempt; a timed one gets its full time
+    again from now. Recorded in the audit log."""
+    attempt = (
+        Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+    )
+    if attempt.is_open:
+        raise AttemptError(_("This attempt is already open."))
+    if Attempt.objects.for_learner(attempt.learner, attempt.quiz).open().exists():
+        raise AttemptError(_("The learner has another attempt open at this quiz."))
+    previous = {"status": attempt.status, "score": str(attempt.score)}
+    time_limit = attempt.quiz.time_limit_for(attempt.learner)
+    attempt.status = AttemptStatus.OPEN
+    attempt.finished_at = None
+    attempt.results = {}
+    attempt.score = attempt.passed = None
+    attempt.deadline = now + time_limit if time_limit else None
+    attempt.save(
+        update_fields=[
+            "status",
+            "finished_at",
+            "results",
+            "score",
+            "passed",
+            "deadline",
+        ]
+    )
+    log(attempt, "assessments.reopen_attempt", user=by, data=previous)
+    return attempt
+
+
+@transaction.atomic
+def reset_attempt(attempt, *, by):
+    """Void an attempt: it no longer counts towards the limit or the best score, and
+    stays on record. Recorded in the audit log."""
+    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    previous = {"status": attempt.status, "score": str(attempt.score)}
+    attempt.status = AttemptStatus.VOIDED
+    attempt.save(update_fields=["status"])
+    log(attempt, "assessments.reset_attempt", user=by, data=previous)
+    return attempt

@@ -1,10 +1,13 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .forms import QuestionForm
-from .models import Question
+from .models import ExtraAttempts, ExtraTime, Question
 
 
 class QuestionViewSet(SnippetViewSet):
@@ -50,3 +53,45 @@ class QuestionViewSet(SnippetViewSet):
 
 
 register_snippet(QuestionViewSet)
+
+
+class ExtraAttemptsViewSet(ModelViewSet):
+    """Administrators grant a learner more attempts at one quiz (audit-logged)."""
+
+    model = ExtraAttempts
+    icon = "plus"
+    list_display = ["learner", "quiz", "attempts", "created_at"]
+    search_fields = ["learner__email", "learner__full_name", "quiz__title"]
+    form_fields = ["learner", "quiz", "attempts", "reason"]
+
+
+class ExtraTimeViewSet(ModelViewSet):
+    """An accommodation: extra time on every timed attempt of a learner."""
+
+    model = ExtraTime
+    icon = "time"
+    list_display = ["learner", "percent", "created_at"]
+    search_fields = ["learner__email", "learner__full_name"]
+    form_fields = ["learner", "percent", "reason"]
+
+
+class QuizOverridesGroup(ViewSetGroup):
+    menu_label = _("Quiz overrides")
+    menu_icon = "lock-open"
+    menu_order = 260
+    items = (ExtraAttemptsViewSet("extra_attempts"), ExtraTimeViewSet("extra_time"))
+
+
+@hooks.register("register_admin_viewset")
+def register_quiz_overrides():
+    return QuizOverridesGroup()
+
+
+@hooks.register("register_log_actions")
+def register_attempt_log_actions(actions):
+    actions.register_action(
+        "assessments.reopen_attempt", _("Reopen attempt"), _("Attempt reopened")
+    )
+    actions.register_action(
+        "assessments.reset_attempt", _("Reset attempt"), _("Attempt reset")
+    )

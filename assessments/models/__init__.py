@@ -1,4 +1,5 @@
 from .attempts import Attempt, AttemptStatus
+from .overrides import ExtraAttempts, ExtraTime
 from .questions import CHOICE_TYPES, Choice, Question, QuestionTag, QuestionType
 from .quizzes import QuizDraw, QuizPage, QuizQuestion, ReviewPolicy
 
@@ -7,6 +8,8 @@ __all__ = [
     "Attempt",
     "AttemptStatus",
     "Choice",
+    "ExtraAttempts",
+    "ExtraTime",
     "Question",
     "QuestionTag",
     "QuestionType",

@@ -8,6 +8,7 @@ class AttemptStatus(models.TextChoices):
     OPEN = "open", _("In progress")
     SUBMITTED = "submitted", _("Submitted")
     EXPIRED = "expired", _("Closed at the time limit")
+    VOIDED = "voided", _("Reset by an administrator")
 
 
 class AttemptQuerySet(models.QuerySet):
@@ -15,7 +16,11 @@ class AttemptQuerySet(models.QuerySet):
         return self.filter(status=AttemptStatus.OPEN)
 
     def finished(self):
-        return self.exclude(status=AttemptStatus.OPEN)
+        return self.filter(status__in=[AttemptStatus.SUBMITTED, AttemptStatus.EXPIRED])
+
+    def counted(self):
+        """Attempts that use up the allowance: all but those an administrator reset."""
+        return self.exclude(status=AttemptStatus.VOIDED)
 
     def for_learner(self, learner, quiz):
         return self.filter(learner=learner, quiz=quiz)

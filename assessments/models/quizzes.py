@@ -1,4 +1,5 @@
 import random
+from datetime import timedelta
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,6 +12,8 @@ from wagtail.models import Orderable, Page
 
 from courses.blocks import INLINE_FEATURES
 from courses.models import CourseStep
+
+from .overrides import ExtraTime
 
 
 class ReviewPolicy(models.TextChoices):
@@ -94,9 +97,21 @@ class QuizPage(CourseStep):
         """None when attempts are unlimited."""
         if self.attempts_allowed is None:
             return None
-        return max(
-            0, self.attempts_allowed - self.attempts.filter(learner=learner).count()
+        used = self.attempts.filter(learner=learner).counted().count()
+        extra = sum(
+            self.extra_attempts.filter(learner=learner).values_list(
+                "attempts", flat=True
+            )
         )
+        return max(0, self.attempts_allowed + extra - used)
+
+    def time_limit_for(self, learner):
+        """The time limit for this learner, with any extra time they are granted."""
+        if not self.time_limit_minutes:
+            return None
+        extra = ExtraTime.objects.filter(learner=learner).first()
+        percent = 100 + (extra.percent if extra else 0)
+        return timedelta(minutes=self.time_limit_minutes * percent / 100)
 
     def serve_preview(self, request, mode_name):
         if mode_name != "questions":
@@ -112,7 +127,7 @@ class QuizPage(CourseStep):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated:
-            attempts = list(self.attempts.filter(learner=request.user))
+            attempts = list(self.attempts.filter(learner=request.user).counted())
             finished = [a for a in attempts if not a.is_open]
             context.update(
                 attempts=attempts,

@@ -236,3 +236,59 @@ def test_the_periodic_task_closes_abandoned_attempts(single, learner):
     close_abandoned_attempts.delay()
 
     assert Attempt.objects.get().status == AttemptStatus.EXPIRED
+
+
+def test_extra_attempts_let_one_learner_try_again(quiz, learner):
+    from assessments.models import ExtraAttempts
+
+    for _ in range(2):
+        attempt = start_attempt(quiz, learner, now=NOW)
+        submit_attempt(attempt.pk, learner, {}, now=NOW)
+    ExtraAttempts.objects.create(learner=learner, quiz=quiz, attempts=1, reason="Ill")
+
+    third = start_attempt(quiz, learner, now=NOW)
+    submit_attempt(third.pk, learner, {}, now=NOW)
+
+    assert third.number == 3
+    with pytest.raises(NoAttemptsLeft):
+        start_attempt(quiz, learner, now=NOW)
+    assert start_attempt(quiz, UserFactory(), now=NOW).number == 1
+
+
+def test_extra_time_applies_to_every_timed_attempt_of_the_learner(single, learner):
+    from assessments.models import ExtraTime
+
+    ExtraTime.objects.create(learner=learner, percent=50, reason="Accommodation")
+    timed = make_quiz(questions=[single], time_limit_minutes=20)
+    untimed = make_quiz(questions=[single])
+
+    assert start_attempt(timed, learner, now=NOW).deadline == NOW + timedelta(
+        minutes=30
+    )
+    assert start_attempt(untimed, learner, now=NOW).deadline is None
+    assert start_attempt(timed, UserFactory(), now=NOW).deadline == NOW + timedelta(
+        minutes=20
+    )
+
+
+def test_reopening_and_resetting_are_recorded_in_the_audit_log(quiz, learner):
+    from wagtail.models import ModelLogEntry
+
+    from assessments.services import reopen_attempt, reset_attempt
+
+    admin = UserFactory(is_superuser=True)
+    attempt = start_attempt(quiz, learner, now=NOW)
+    submit_attempt(attempt.pk, learner, {}, now=NOW)
+
+    reopened = reopen_attempt(attempt, by=admin, now=NOW + timedelta(days=1))
+    assert reopened.is_open and reopened.score is None
+    submit_attempt(attempt.pk, learner, {}, now=NOW + timedelta(days=1))
+    reset_attempt(attempt, by=admin)
+
+    assert quiz.attempts_left(learner) == 2  # a reset attempt does not count
+    entries = ModelLogEntry.objects.filter(object_id=str(attempt.pk)).order_by("pk")
+    assert [(e.action, e.user_id) for e in entries] == [
+        ("assessments.reopen_attempt", admin.pk),
+        ("assessments.reset_attempt", admin.pk),
+    ]
+    assert entries[0].data == {"status": "submitted", "score": "0.00"}
