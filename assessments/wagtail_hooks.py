@@ -1,13 +1,16 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views import item_statistics
 from .forms import QuestionForm
-from .models import ExtraAttempts, ExtraTime, Question
+from .models import ExtraAttempts, ExtraTime, Question, QuizPage
 
 
 class QuestionViewSet(SnippetViewSet):
@@ -95,3 +98,25 @@ def register_attempt_log_actions(actions):
     actions.register_action(
         "assessments.reset_attempt", _("Reset attempt"), _("Attempt reset")
     )
+
+
+@hooks.register("register_admin_urls")
+def register_item_statistics_url():
+    return [
+        path(
+            "quizzes/<int:quiz_id>/statistics/",
+            item_statistics,
+            name="assessments_item_statistics",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def item_statistics_button(page, user, view_name, next_url=None):
+    if page.specific_class is QuizPage and page.permissions_for_user(user).can_edit():
+        yield Button(
+            _("Item statistics"),
+            url=reverse("assessments_item_statistics", args=[page.pk]),
+            icon_name="table",
+            priority=80,
+        )
