@@ -8,6 +8,8 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 _WHITESPACE = re.compile(r"\s+")
+# 15,000 and 1,250,000: commas before groups of exactly three digits.
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+")
 MAX_NUMBER_LENGTH = 40
 MAX_EXPONENT = 30
 
@@ -34,13 +36,14 @@ def score_multiple_response(correct_choices, picked_choices, partial_credit=Fals
 
 
 def parse_number(text):
-    """A learner's number: '1 234,5', '1,234.5' and '1234.5' all read as 1234.5.
+    """A learner's number: '1 234,5', '1,234.5' and '1234.5' all read as 1234.5;
+    '15,000' is fifteen thousand and '3,5' three and a half.
 
     Returns None when the text is not a number, or is absurdly long or large.
     """
     cleaned = _WHITESPACE.sub("", unicodedata.normalize("NFKC", str(text)))
     cleaned = cleaned.replace("\u2212", "-")
-    if "," in cleaned and "." in cleaned:
+    if "," in cleaned and "." in cleaned or _THOUSANDS.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")  # comma as thousands separator
     elif cleaned.count(",") == 1:
         cleaned = cleaned.replace(",", ".")  # comma as decimal separator

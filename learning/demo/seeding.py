@@ -10,11 +10,13 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
+from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 
+from assessments.models import Choice, Question, QuizDraw, QuizPage, QuizQuestion
 from courses.authoring import AUTHORS, EDITORS, ensure_authoring_setup
 from courses.blocks import VideoBlock
 from courses.models import CoursePage, ModulePage
@@ -22,6 +24,7 @@ from learning.accounts.models import Organisation
 from learning.accounts.services import import_organisations
 
 from .content import CHECKLIST_TEXT, COURSES
+from .quiz_content import BANK, QUIZZES
 
 ASSETS = Path(__file__).parent / "assets"
 DEMO_PASSWORD = "demo-pass-2026"
@@ -52,6 +55,8 @@ def seed_demo():
     users = seed_users()
     images = {key: seed_image(key, title) for key, title in IMAGES.items()}
     checklist = seed_checklist()
+    for question in BANK:
+        seed_question(question)
     for course in COURSES:
         seed_course(catalogue, course, images, checklist, owner=users["admin"])
     return users
@@ -175,4 +180,63 @@ def seed_course(catalogue, data, images, checklist, owner):
         )
         course.add_child(instance=page)
         page.save_revision(user=owner).publish()
+        if module["slug"] in QUIZZES:
+            seed_quiz(course, module["slug"], QUIZZES[module["slug"]], owner)
     return course
+
+
+def seed_question(data):
+    question = Question.objects.filter(title=data["title"]).first()
+    if question:
+        return question
+    kind = data["type"]
+    question = Question(
+        title=data["title"],
+        question_type=kind,
+        prompt=data["prompt"],
+        points=data.get("points", 1),
+        general_feedback=data.get("general_feedback", ""),
+        partial_credit=data.get("partial_credit", False),
+        true_false_answer=data["answer"] if kind == "true_false" else None,
+        numeric_answer=data["answer"] if kind == "numeric" else None,
+        numeric_tolerance=data.get("tolerance", "0"),
+        tolerance_is_percent=data.get("tolerance_is_percent", False),
+        accepted_answers="\n".join(data.get("accepted_answers", [])),
+        ignore_accents=data.get("ignore_accents", False),
+    )
+    question.choices = [
+        Choice(text=text, is_correct=correct, feedback=feedback)
+        for text, correct, feedback in data.get("choices", [])
+    ]
+    question.tags.add(*data.get("topics", []))
+    question.save()
+    return question
+
+
+def seed_quiz(course, module_slug, data, owner):
+    """The module's quiz, placed right after it in the course."""
+    slug = f"{module_slug}-quiz"
+    if QuizPage.objects.child_of(course).filter(slug=slug).exists():
+        return
+    quiz = QuizPage(
+        title=data["title"],
+        slug=slug,
+        intro=data["intro"],
+        estimated_minutes=max(5, 2 * len(data["questions"])),
+        pass_mark=data["pass_mark"],
+        attempts_allowed=data["attempts_allowed"],
+        time_limit_minutes=data["time_limit_minutes"],
+        review_policy=data["review_policy"],
+        shuffle_questions=data["shuffle_questions"],
+        shuffle_choices=data["shuffle_choices"],
+        owner=owner,
+    )
+    quiz.quiz_questions = [
+        QuizQuestion(question=seed_question(question)) for question in data["questions"]
+    ]
+    quiz.draws = [
+        QuizDraw(tag=Tag.objects.get(name__iexact=topic), count=count)
+        for topic, count in data.get("draws", [])
+    ]
+    course.add_child(instance=quiz)
+    quiz.save_revision(user=owner).publish()

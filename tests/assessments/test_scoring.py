@@ -43,6 +43,9 @@ def test_multiple_response_scoring_rules(picked, all_or_nothing, partial):
         (" 3.5 ", Decimal("3.5")),
         ("3,5", Decimal("3.5")),
         ("1,234.5", Decimal("1234.5")),
+        ("15,000", Decimal(15000)),
+        ("1,250,000", Decimal(1250000)),
+        ("3,25", Decimal("3.25")),
         ("1 234", Decimal(1234)),
         ("\u22122", Decimal(-2)),
         ("１２", Decimal(12)),  # full-width digits

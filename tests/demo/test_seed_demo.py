@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from courses.models import CoursePage
+from assessments.models import QuestionType, QuizPage
+from courses.models import CoursePage, ModulePage
 from learning.demo.seeding import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +54,7 @@ def test_seeding_prints_the_demo_logins(seeded):
 
 def test_the_demo_course_has_six_substantial_modules(seeded):
     course = CoursePage.objects.get(slug="ict-strategy-for-senior-managers")
-    modules = course.step_list
+    modules = [step for step in course.step_list if isinstance(step, ModulePage)]
 
     assert len(modules) >= 6
     for module in modules:
@@ -74,3 +75,22 @@ def test_demo_users_log_in_with_the_demo_password(client, seeded):
     user = get_user_model().objects.get(email="learner@example.org")
     assert user.organisation.acronym == "UNDP"
     assert get_user_model().objects.get(email="admin@example.org").is_superuser
+
+
+def test_every_module_of_the_demo_course_is_followed_by_its_quiz(seeded):
+    course = CoursePage.objects.get(slug="ict-strategy-for-senior-managers")
+    steps = course.step_list
+    quizzes = [step for step in steps if isinstance(step, QuizPage)]
+
+    assert len(quizzes) == 6
+    for module, quiz in zip(steps[::2], steps[1::2], strict=True):
+        assert isinstance(module, ModulePage) and isinstance(quiz, QuizPage)
+        questions = [item.question for item in quiz.quiz_questions.all()]
+        assert 5 <= len(questions) <= 8
+    kinds = {
+        item.question.question_type
+        for quiz in quizzes
+        for item in quiz.quiz_questions.all()
+    }
+    assert kinds == set(QuestionType)
+    assert any(quiz.draws.exists() for quiz in quizzes)

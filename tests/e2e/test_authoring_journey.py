@@ -96,6 +96,9 @@ def test_a_module_written_by_an_author_goes_live_once_an_editor_approves_it(
 
     # When they add a module with a heading, rich text and a callout
     page.get_by_role("link", name="Add child page").click()
+    # A course takes modules and quizzes: the author picks the kind of step.
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Create a page in")
+    page.get_by_role("link", name=re.compile(r"^Module\b")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("New: Module")
     write_module(page)
 

@@ -46,7 +46,8 @@ def test_a_learner_fails_retries_passes_and_reviews_by_keyboard(live_server, pag
 
     # Log in by keyboard.
     page.goto(f"{live_server.url}/en/accounts/login/?next={quiz.url}")
-    page.keyboard.type("amina@undp.org")  # the email field has focus on load
+    expect(page.get_by_label("Email address")).to_be_focused()  # autofocus
+    page.keyboard.type("amina@undp.org")
     page.keyboard.press("Tab")
     page.keyboard.type(TEST_PASSWORD)
     page.keyboard.press("Enter")
