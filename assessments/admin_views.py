@@ -1,13 +1,19 @@
 import csv
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.ui.tables import Column
+from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import QuizPage
+from .models import Attempt, QuizPage
+from .services import AttemptError, reopen_attempt, reset_attempt
 from .statistics import quiz_statistics, statistics_rows
 
 
@@ -45,3 +51,43 @@ def item_statistics(request, quiz_id):
         "assessments/admin/item_statistics.html",
         {"quiz": quiz, "stats": stats, "page_title": _("Item statistics")},
     )
+
+
+class AttemptRecordPolicy(ModelPermissionPolicy):
+    """Attempts are records: administrators view them and reopen or reset them
+    (with a reason in the audit log), but never create, edit or delete them."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+def can_override(user):
+    return user.has_perm("assessments.change_attempt")
+
+
+class AttemptActionsColumn(Column):
+    cell_template_name = "assessments/admin/attempt_actions_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["can_override"] = can_override(parent_context["request"].user)
+        return context
+
+
+@require_POST
+def override_attempt(request, pk, action):
+    if not can_override(request.user):
+        raise PermissionDenied
+    attempt = get_object_or_404(Attempt, pk=pk)
+    try:
+        if action == "reopen":
+            reopen_attempt(attempt, by=request.user, now=timezone.now())
+            messages.success(request, _("Attempt reopened."))
+        else:
+            reset_attempt(attempt, by=request.user)
+            messages.success(request, _("Attempt reset: it no longer counts."))
+    except AttemptError as error:
+        messages.error(request, str(error))
+    return redirect("quiz_attempts:index")

@@ -5,12 +5,18 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, Objec
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_views import item_statistics
+from .admin_views import (
+    AttemptActionsColumn,
+    AttemptRecordPolicy,
+    item_statistics,
+    override_attempt,
+)
 from .forms import QuestionForm
-from .models import ExtraAttempts, ExtraTime, Question, QuizPage
+from .models import Attempt, ExtraAttempts, ExtraTime, Question, QuizPage
 
 
 class QuestionViewSet(SnippetViewSet):
@@ -78,11 +84,39 @@ class ExtraTimeViewSet(ModelViewSet):
     form_fields = ["learner", "percent", "reason"]
 
 
+register_permission_policy(Attempt, AttemptRecordPolicy(Attempt))
+
+
+class AttemptViewSet(ModelViewSet):
+    """Every attempt, for administrators to reopen or reset."""
+
+    model = Attempt
+    icon = "tasks"
+    menu_label = _("Attempts")
+    list_display = [
+        "learner",
+        "quiz",
+        "number",
+        "status",
+        "score",
+        "started_at",
+        AttemptActionsColumn("actions", label=_("Override")),
+    ]
+    list_filter = ["status", "quiz"]
+    search_fields = ["learner__email", "learner__full_name"]
+    form_fields = []
+    inspect_view_enabled = False
+
+
 class QuizOverridesGroup(ViewSetGroup):
     menu_label = _("Quiz overrides")
     menu_icon = "lock-open"
     menu_order = 260
-    items = (ExtraAttemptsViewSet("extra_attempts"), ExtraTimeViewSet("extra_time"))
+    items = (
+        AttemptViewSet("quiz_attempts"),
+        ExtraAttemptsViewSet("extra_attempts"),
+        ExtraTimeViewSet("extra_time"),
+    )
 
 
 @hooks.register("register_admin_viewset")
@@ -107,7 +141,12 @@ def register_item_statistics_url():
             "quizzes/<int:quiz_id>/statistics/",
             item_statistics,
             name="assessments_item_statistics",
-        )
+        ),
+        path(
+            "quiz-attempts/<int:pk>/<str:action>/",
+            override_attempt,
+            name="assessments_override_attempt",
+        ),
     ]
 
 

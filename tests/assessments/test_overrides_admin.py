@@ -35,3 +35,54 @@ def test_authors_cannot_grant_overrides(client):
 
     assert response.status_code in (302, 403)
     assert not ExtraTime.objects.exists()
+
+
+def test_an_administrator_reopens_and_resets_attempts_from_the_admin(client):
+    from datetime import UTC, datetime
+
+    from assessments.models import Attempt, AttemptStatus
+    from assessments.services import start_attempt, submit_attempt
+    from tests.assessments.factories import make_question, make_quiz
+
+    now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    learner = UserFactory(email="amina@undp.org")
+    quiz = make_quiz(questions=[make_question()], attempts_allowed=1)
+    attempt = start_attempt(quiz, learner, now=now)
+    submit_attempt(attempt.pk, learner, {}, now=now)
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    listing = client.get("/admin/quiz_attempts/", {"q": "amina"})
+    reopened = client.post(f"/admin/quiz-attempts/{attempt.pk}/reopen/")
+    attempt.refresh_from_db()
+    status_after_reopen = attempt.status
+    reset = client.post(f"/admin/quiz-attempts/{attempt.pk}/reset/")
+    attempt.refresh_from_db()
+
+    assert listing.status_code == 200 and learner.display_name in listing.text
+    assert "Reopen" in listing.text
+    assert reopened.status_code == reset.status_code == 302
+    assert status_after_reopen == AttemptStatus.OPEN
+    assert attempt.status == AttemptStatus.VOIDED
+    assert quiz.attempts_left(learner) == 1
+    assert not client.get("/admin/quiz_attempts/new/").status_code == 200
+    assert Attempt.objects.count() == 1
+
+
+def test_only_administrators_may_reopen_attempts(client):
+    from datetime import UTC, datetime
+
+    from assessments.models import AttemptStatus
+    from assessments.services import start_attempt, submit_attempt
+    from tests.assessments.factories import make_question, make_quiz
+
+    now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    learner = UserFactory()
+    attempt = start_attempt(make_quiz(questions=[make_question()]), learner, now=now)
+    submit_attempt(attempt.pk, learner, {}, now=now)
+    client.force_login(UserFactory(groups=[AUTHORS]))
+
+    response = client.post(f"/admin/quiz-attempts/{attempt.pk}/reopen/")
+
+    assert response.status_code in (302, 403)
+    attempt.refresh_from_db()
+    assert attempt.status == AttemptStatus.SUBMITTED
