@@ -307,3 +307,24 @@ def test_authors_can_add_a_quiz_to_a_course():
 
     assert QuizPage.can_create_at(course)
     assert not QuizPage.can_create_at(course.get_parent())
+
+
+def test_a_huge_payload_is_refused_and_changes_nothing(client, learner, quiz, numeric):
+    attempt = start(client, quiz)
+    before = rows(attempt)
+
+    response = client.post(
+        f"/en/attempts/{attempt.pk}/submit/", {f"q-{numeric.pk}": "4" * 3_000_000}
+    )
+
+    assert response.status_code == 400
+    assert "too large or malformed" in response.text
+    assert rows(attempt) == before
+
+
+def test_quizzes_that_are_not_live_cannot_be_started(client, learner, quiz):
+    quiz.unpublish()
+
+    assert client.post(f"/en/quizzes/{quiz.pk}/start/").status_code == 404
+    assert client.post("/en/quizzes/999999/start/").status_code == 404
+    assert not Attempt.objects.exists()
