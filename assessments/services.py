@@ -39,22 +39,20 @@ def grace():
 def draw_questions(quiz, rng):
     """The quiz's fixed questions, then each draw's random picks from the bank
     (never a question twice)."""
-    fixed = [item.question for item in quiz.quiz_questions.select_related("question")]
-    chosen = {question.pk for question in fixed}
+    fixed = list(quiz.quiz_questions.values_list("question_id", flat=True))
+    chosen = set(fixed)
     drawn = []
-    for draw in quiz.draws.select_related("tag"):
+    for draw in quiz.draws.all():
         pool = sorted(
-            Question.objects.filter(tags=draw.tag)
+            Question.objects.filter(tags=draw.tag_id)
             .exclude(pk__in=chosen)
             .values_list("pk", flat=True)
         )
         picks = rng.sample(pool, min(draw.count, len(pool)))
         chosen.update(picks)
         drawn.extend(picks)
-    by_pk = Question.objects.prefetch_related("choices").in_bulk(
-        [q.pk for q in fixed] + drawn
-    )
-    return [by_pk[q.pk] for q in fixed] + [by_pk[pk] for pk in drawn]
+    by_pk = Question.objects.prefetch_related("choices").in_bulk(fixed + drawn)
+    return [by_pk[pk] for pk in fixed + drawn]
 
 
 def freeze_for_attempt(questions, quiz, rng):

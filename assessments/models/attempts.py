@@ -51,6 +51,8 @@ class Attempt(models.Model):
     passed = models.BooleanField(null=True)
 
     objects = AttemptQuerySet.as_manager()
+    # Learner records, not content: Wagtail's usage index need not track them.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         ordering = ["quiz", "learner", "number"]

@@ -25,6 +25,8 @@ class ExtraAttempts(models.Model):
     reason = models.TextField(_("reason"))
     created_at = models.DateTimeField(auto_now_add=True)
 
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("extra attempts")
         verbose_name_plural = _("extra attempts")

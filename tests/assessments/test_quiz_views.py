@@ -268,6 +268,7 @@ def test_taking_and_submitting_run_a_fixed_number_of_queries(client, learner, n)
         ]
     )
     attempt = start(client, quiz)
+    client.get(f"/en/attempts/{attempt.pk}/")  # warm the site and permission caches
 
     with CaptureQueriesContext(connection) as page_queries:
         page = client.get(f"/en/attempts/{attempt.pk}/")
