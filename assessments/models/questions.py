@@ -10,6 +10,7 @@ from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
 from courses.blocks import INLINE_FEATURES
+from courses.rich_text import sanitise
 
 
 class QuestionType(models.TextChoices):
@@ -130,6 +131,11 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
             raise ValidationError(
                 {"accepted_answers": _("Give at least one accepted answer.")}
             )
+
+    def save(self, *args, **kwargs):
+        # Prompts can arrive from imports and seeds, not only from the editor.
+        self.prompt = sanitise(self.prompt)
+        super().save(*args, **kwargs)
 
     def clean_choices(self, choices):
         """Choices as the editor submitted them: (text, is_correct) pairs."""

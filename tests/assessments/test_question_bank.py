@@ -134,3 +134,23 @@ def test_the_bank_refuses_questions_that_cannot_be_scored(client, data, message)
     assert response.status_code == 200
     assert message in response.text
     assert not Question.objects.exists()
+
+
+def test_prompts_are_sanitised_whatever_their_source():
+    question = Question.objects.create(
+        title="Safety",
+        question_type=QuestionType.TRUE_FALSE,
+        true_false_answer=True,
+        prompt=(
+            '<script>alert(1)</script><p onclick="steal()">Is <b>this</b> safe?'
+            '<img src=x onerror="steal()"> <a href="javascript:steal()">no</a> '
+            '<a href="https://www.un.org/">yes</a></p>'
+        ),
+    )
+
+    question.refresh_from_db()
+    assert "<script" not in question.prompt
+    assert "onclick" not in question.prompt and "onerror" not in question.prompt
+    assert "javascript:" not in question.prompt
+    assert "<b>this</b>" in question.prompt
+    assert 'href="https://www.un.org/"' in question.prompt
