@@ -209,46 +209,65 @@ def expire_if_late(attempt, now):
     return False
 
 
-def save_answers(attempt_id, learner, raw_answers, *, now):
-    """Keep the learner's answers so far (autosave, page change)."""
+def change_open_attempt(attempt_id, learner, now, change, *, finished, expired):
+    """Lock the learner's attempt and apply `change` if it is still open. Past its
+    deadline, close it as it stood then, commit that, and refuse."""
     with transaction.atomic():
         attempt = lock_attempt(attempt_id, learner)
-        expired = expire_if_late(attempt, now)
-        if not expired:
+        if not expire_if_late(attempt, now):
             if not attempt.is_open:
-                raise AttemptFinished(_("This attempt has already been submitted."))
-            attempt.answers = {**attempt.answers, **clean_answers(attempt, raw_answers)}
-            attempt.save(update_fields=["answers"])
+                raise AttemptFinished(finished)
+            change(attempt)
             return attempt
     # Raised after the commit, so that closing the attempt is kept.
-    raise AttemptFinished(_("The time limit has passed; this attempt is closed."))
+    raise AttemptFinished(expired)
+
+
+def save_answers(attempt_id, learner, raw_answers, *, now):
+    """Keep the learner's answers so far (autosave, page change)."""
+
+    def keep_answers(attempt):
+        attempt.answers = {**attempt.answers, **clean_answers(attempt, raw_answers)}
+        attempt.save(update_fields=["answers"])
+
+    return change_open_attempt(
+        attempt_id,
+        learner,
+        now,
+        keep_answers,
+        finished=_("This attempt has already been submitted."),
+        expired=_("The time limit has passed; this attempt is closed."),
+    )
 
 
 def submit_attempt(attempt_id, learner, raw_answers, *, now):
     """Record the final answers and score them. A second submit changes nothing."""
-    with transaction.atomic():
-        attempt = lock_attempt(attempt_id, learner)
-        expired = expire_if_late(attempt, now)
-        if not expired:
-            if not attempt.is_open:
-                raise AttemptFinished(_("This attempt was already submitted."))
-            attempt.answers = {**attempt.answers, **clean_answers(attempt, raw_answers)}
-            score_attempt(attempt)
-            attempt.status = AttemptStatus.SUBMITTED
-            attempt.finished_at = now
-            attempt.save(
-                update_fields=[
-                    "answers",
-                    "results",
-                    "score",
-                    "passed",
-                    "status",
-                    "finished_at",
-                ]
-            )
-            return attempt
-    raise AttemptFinished(
-        _("The time limit had passed: the attempt was scored as it stood then.")
+
+    def submit(attempt):
+        attempt.answers = {**attempt.answers, **clean_answers(attempt, raw_answers)}
+        score_attempt(attempt)
+        attempt.status = AttemptStatus.SUBMITTED
+        attempt.finished_at = now
+        attempt.save(
+            update_fields=[
+                "answers",
+                "results",
+                "score",
+                "passed",
+                "status",
+                "finished_at",
+            ]
+        )
+
+    return change_open_attempt(
+        attempt_id,
+        learner,
+        now,
+        submit,
+        finished=_("This attempt was already submitted."),
+        expired=_(
+            "The time limit had passed: the attempt was scored as it stood then."
+        ),
     )
 
 

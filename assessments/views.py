@@ -83,10 +83,9 @@ def save(request, pk):
             now=timezone.now(),
         )
     except AttemptError as error:
-        status = 409 if isinstance(error, AttemptFinished) else 400
         if wants_json:
-            return JsonResponse({"error": str(error)}, status=status)
-        return refused(request, attempt, error, status)
+            return JsonResponse({"error": str(error)}, status=status_for(error))
+        return refused(request, attempt, error)
     if wants_json:
         return JsonResponse({"saved": True, "saved_at": timezone.now().isoformat()})
     messages.success(request, _("Your answers are saved."))
@@ -105,12 +104,17 @@ def submit(request, pk):
             now=timezone.now(),
         )
     except AttemptError as error:
-        status = 409 if isinstance(error, AttemptFinished) else 400
-        return refused(request, attempt, error, status)
+        return refused(request, attempt, error)
     return redirect("assessments:attempt", pk=attempt.pk)
 
 
-def refused(request, attempt, error, status):
+def status_for(error):
+    """409 when the attempt is over, 400 for answers the attempt cannot take."""
+    return 409 if isinstance(error, AttemptFinished) else 400
+
+
+def refused(request, attempt, error):
+    status = status_for(error)
     attempt.refresh_from_db()
     if attempt.is_open:
         return render_attempt(request, attempt, error=str(error), status=status)
