@@ -15,6 +15,7 @@ from .admin_views import (
     item_statistics,
     override_attempt,
 )
+from .filters import QuestionFilterSet
 from .forms import QuestionForm
 from .models import Attempt, ExtraAttempts, ExtraTime, Question, QuizPage
 
@@ -25,8 +26,8 @@ class QuestionViewSet(SnippetViewSet):
     menu_label = _("Question bank")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["title", "question_type", "points", "tags"]
-    list_filter = ["question_type", "tags"]
+    list_display = ["title", "question_type", "points"]
+    filterset_class = QuestionFilterSet
     search_fields = ["title", "prompt"]
     edit_handler = ObjectList(
         [
