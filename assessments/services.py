@@ -12,6 +12,7 @@ from wagtail.log_actions import log
 
 from .models import CHOICE_TYPES, Attempt, AttemptStatus, Question, QuestionType
 from .scoring import parse_number, score_response
+from .signals import attempt_finished
 
 MAX_TEXT_ANSWER = 500
 
@@ -196,12 +197,19 @@ def lock_attempt(attempt_id, learner):
     return attempt
 
 
+def announce_finished(attempt):
+    transaction.on_commit(
+        lambda: attempt_finished.send(sender=Attempt, attempt_id=attempt.pk)
+    )
+
+
 def expire_if_late(attempt, now):
     """Close an attempt past its deadline (and the grace period) as it stood then."""
     if attempt.is_open and attempt.deadline and now > attempt.deadline + grace():
         score_attempt(attempt)
         attempt.status = AttemptStatus.EXPIRED
         attempt.finished_at = attempt.deadline
+        announce_finished(attempt)
         attempt.save(
             update_fields=["status", "finished_at", "results", "score", "passed"]
         )
@@ -248,6 +256,7 @@ def submit_attempt(attempt_id, learner, raw_answers, *, now):
         score_attempt(attempt)
         attempt.status = AttemptStatus.SUBMITTED
         attempt.finished_at = now
+        announce_finished(attempt)
         attempt.save(
             update_fields=[
                 "answers",

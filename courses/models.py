@@ -213,6 +213,11 @@ class CourseStep(Page):
     class Meta:
         abstract = True
 
+    @property
+    def kind_label(self):
+        """What the outline calls this step ("Module", "Quiz")."""
+        return self._meta.verbose_name.capitalize()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         course = self.get_parent().specific

@@ -292,3 +292,29 @@ def test_reopening_and_resetting_are_recorded_in_the_audit_log(quiz, learner):
         ("assessments.reset_attempt", admin.pk),
     ]
     assert entries[0].data == {"status": "submitted", "score": "0.00"}
+
+
+def test_finishing_an_attempt_is_announced_once_after_commit(
+    quiz, learner, django_capture_on_commit_callbacks
+):
+    from assessments.signals import attempt_finished
+
+    received = []
+
+    def receiver(sender, attempt_id, **kwargs):
+        received.append(attempt_id)
+
+    attempt_finished.connect(receiver)
+    try:
+        attempt = start_attempt(quiz, learner, now=NOW)
+        with django_capture_on_commit_callbacks(execute=True):
+            submit_attempt(attempt.pk, learner, {}, now=NOW)
+        with (
+            pytest.raises(AttemptFinished),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            submit_attempt(attempt.pk, learner, {}, now=NOW)
+    finally:
+        attempt_finished.disconnect(receiver)
+
+    assert received == [attempt.pk]

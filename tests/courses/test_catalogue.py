@@ -110,8 +110,8 @@ def test_a_course_page_lists_its_modules_with_their_time(client):
 
     soup = BeautifulSoup(response.content, "html.parser")
     steps = [s.get_text(" ", strip=True) for s in soup.select(".outline__step")]
-    assert steps[0].startswith("1 Why buy together 25 minutes")
-    assert steps[1].startswith("2 Framework agreements 35 minutes")
+    assert steps[0].startswith("1 Why buy together Module · 25 minutes")
+    assert steps[1].startswith("2 Framework agreements Module · 35 minutes")
     assert soup.select_one(".button--primary")["href"].endswith("/why-buy-together/")
 
 
