@@ -210,6 +210,14 @@ class CoursePage(Page):
 class CourseStep(Page):
     """What every step of a course shares: its place among the course's steps."""
 
+    optional = models.BooleanField(
+        _("optional"),
+        default=False,
+        help_text=_("Optional steps do not count towards completing the course."),
+    )
+
+    settings_panels = Page.settings_panels + [FieldPanel("optional")]
+
     class Meta:
         abstract = True
 

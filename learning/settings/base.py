@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "learning.accounts",
     "courses",
     "assessments",
+    "learning.progress",
     "learning.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

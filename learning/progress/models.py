@@ -1,0 +1,108 @@
+"""Learner records. They are keyed on the course's and steps' `translation_key`, which
+every translation of a page shares and which survives republishing and reordering."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class EnrolmentSource(models.TextChoices):
+    SELF = "self", _("Self-enrolled")
+    BULK = "bulk", _("Bulk enrolment")
+    ADMIN = "admin", _("Enrolled by an administrator")
+
+
+class EnrolmentStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the learner")
+    REMOVED = "removed", _("Removed by an administrator")
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=EnrolmentStatus.ACTIVE)
+
+    def for_course(self, course):
+        return self.filter(course_key=course.translation_key)
+
+
+class Enrolment(models.Model):
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    course_key = models.UUIDField(db_index=True)
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page enrolled from; records use course_key."),
+    )
+    source = models.CharField(
+        max_length=10, choices=EnrolmentSource.choices, default=EnrolmentSource.SELF
+    )
+    status = models.CharField(
+        max_length=10, choices=EnrolmentStatus.choices, default=EnrolmentStatus.ACTIVE
+    )
+    enrolled_at = models.DateTimeField()
+    due_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EnrolmentQuerySet.as_manager()
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "course_key"],
+                condition=Q(status="active"),
+                name="progress_one_active_enrolment",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner} – {self.course}"
+
+
+class StepProgress(models.Model):
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="step_progress"
+    )
+    step_key = models.UUIDField()
+    started_at = models.DateTimeField()
+    last_visited_at = models.DateTimeField()
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "step_key"], name="progress_step_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment}: {self.step_key}"
+
+
+class CourseCompletion(models.Model):
+    """Written once per completion cycle of an enrolment (re-certification starts a
+    new cycle), when the course's completion rule is met."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="completions"
+    )
+    cycle = models.PositiveSmallIntegerField(default=1)
+    completed_at = models.DateTimeField()
+    score = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    hours = models.DecimalField(max_digits=4, decimal_places=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "cycle"], name="progress_completion_once_per_cycle"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment} (cycle {self.cycle})"

@@ -1,0 +1,23 @@
+from django.dispatch import receiver
+
+from assessments.models import Attempt
+from assessments.signals import attempt_finished
+
+from .models import Enrolment
+from .services import complete_step
+
+
+@receiver(attempt_finished, dispatch_uid="progress_quiz_passed")
+def complete_quiz_step_when_passed(sender, attempt_id, **kwargs):
+    attempt = Attempt.objects.select_related("quiz", "learner").get(pk=attempt_id)
+    if not attempt.passed:
+        return
+    course = attempt.quiz.get_parent().specific
+    enrolment = (
+        Enrolment.objects.active()
+        .for_course(course)
+        .filter(learner=attempt.learner)
+        .first()
+    )
+    if enrolment:
+        complete_step(enrolment, attempt.quiz, now=attempt.finished_at)
