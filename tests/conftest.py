@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from hypothesis import settings as hypothesis_settings
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 
@@ -36,8 +37,6 @@ def pytest_runtest_setup(item):
 
 
 # Hypothesis: bounded and reproducible (DESIGN.md §8).
-from hypothesis import settings as hypothesis_settings  # noqa: E402
-
 hypothesis_settings.register_profile(
     "ci", derandomize=True, max_examples=60, deadline=None, print_blob=True
 )
