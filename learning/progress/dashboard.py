@@ -1,0 +1,60 @@
+"""What the learner's dashboard shows, in a fixed number of queries."""
+
+from wagtail.models import Page
+
+from courses.models import CoursePage
+
+from .models import Enrolment
+from .state import CourseState
+
+
+def dashboard_context(learner):
+    enrolments = [
+        enrolment
+        for enrolment in Enrolment.objects.active()
+        .filter(learner=learner)
+        .select_related("course")
+        .prefetch_related("step_progress", "completions")
+        .order_by("due_at", "-enrolled_at")
+        if enrolment.course
+    ]
+    courses = [enrolment.course for enrolment in enrolments]
+    steps = steps_by_course(courses)
+    states = [CourseState(e.course, steps.get(e.course.pk, []), e) for e in enrolments]
+    current = [state for state in states if not state.completion]
+    return {
+        "assigned": [state for state in current if state.enrolment.due_at],
+        "in_progress": [state for state in current if not state.enrolment.due_at],
+        "completed": [state for state in states if state.completion],
+        "recommended": recommended_courses(courses),
+    }
+
+
+def steps_by_course(courses):
+    """The live steps of these courses, as specific pages, grouped by course."""
+    if not courses:
+        return {}
+    course_by_path = {course.path: course.pk for course in courses}
+    query = Page.objects.none()
+    for course in courses:
+        query |= Page.objects.child_of(course)
+    steps = {}
+    for step in query.live().specific().order_by("path"):
+        course_pk = course_by_path[step.path[: -Page.steplen]]
+        steps.setdefault(course_pk, []).append(step)
+    return steps
+
+
+def recommended_courses(enrolled, limit=3):
+    """Live courses sharing a topic with the learner's courses, not yet taken."""
+    topics = CoursePage.tags.through.objects.filter(content_object__in=enrolled).values(
+        "tag"
+    )
+    return list(
+        CoursePage.objects.live()
+        .public()
+        .filter(tags__in=topics)
+        .exclude(pk__in=[course.pk for course in enrolled])
+        .distinct()
+        .order_by("title")[:limit]
+    )

@@ -1,0 +1,79 @@
+"""Where a learner stands in a course, read in two queries whatever its length."""
+
+from .models import Enrolment
+
+
+class CourseState:
+    def __init__(self, course, steps, enrolment):
+        """`enrolment` comes with its step_progress and completions prefetched."""
+        self.course = course
+        self.steps = steps
+        self.enrolment = enrolment
+        self.progress = {}
+        self.completion = None
+        if enrolment:
+            self.progress = {p.step_key: p for p in self.enrolment.step_progress.all()}
+            self.completion = max(
+                self.enrolment.completions.all(), key=lambda c: c.cycle, default=None
+            )
+
+    @classmethod
+    def for_user(cls, course, user):
+        enrolment = None
+        if user.is_authenticated:
+            enrolment = (
+                Enrolment.objects.active()
+                .for_course(course)
+                .filter(learner=user)
+                .prefetch_related("step_progress", "completions")
+                .first()
+            )
+        return cls(course, course.step_list, enrolment)
+
+    @property
+    def last_activity(self):
+        return max((p.last_visited_at for p in self.progress.values()), default=None)
+
+    @property
+    def required_steps(self):
+        return [step for step in self.steps if not step.optional]
+
+    def is_done(self, step):
+        progress = self.progress.get(step.translation_key)
+        return bool(progress and progress.completed_at)
+
+    def blocking_step(self, step):
+        """In a course taken in order, the first required step before this one that
+        is not done yet."""
+        if not self.course.steps_in_order:
+            return None
+        for earlier in self.steps:
+            if earlier.pk == step.pk:
+                return None
+            if not earlier.optional and not self.is_done(earlier):
+                return earlier
+        return None
+
+    def state(self, step):
+        if self.is_done(step):
+            return "done"
+        if self.enrolment and self.blocking_step(step):
+            return "locked"
+        if step.translation_key in self.progress:
+            return "started"
+        return "todo"
+
+    @property
+    def percent(self):
+        required = self.required_steps
+        if not required:
+            return 0
+        return round(100 * sum(map(self.is_done, required)) / len(required))
+
+    @property
+    def next_step(self):
+        """The first required step not done (not merely the last one visited)."""
+        return next((s for s in self.required_steps if not self.is_done(s)), None)
+
+    def rows(self):
+        return [{"step": step, "state": self.state(step)} for step in self.steps]

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "progress"
+
+urlpatterns = [
+    path("my-learning/", views.dashboard, name="dashboard"),
+    path("courses/<int:course_id>/enrol/", views.enrol_in_course, name="enrol"),
+    path("modules/<int:page_id>/done/", views.mark_module_done, name="mark_done"),
+]

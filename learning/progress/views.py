@@ -1,0 +1,47 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from courses.models import CoursePage, ModulePage
+
+from .dashboard import dashboard_context
+from .models import Enrolment
+from .services import complete_step, enrol
+from .state import CourseState
+
+
+@login_required
+@require_POST
+def enrol_in_course(request, course_id):
+    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    enrol(request.user, course, now=timezone.now())
+    messages.success(request, _("You are enrolled. Welcome to the course."))
+    next_step = CourseState.for_user(course, request.user).next_step
+    return redirect(next_step.url if next_step else course.url)
+
+
+@login_required
+@require_POST
+def mark_module_done(request, page_id):
+    module = get_object_or_404(ModulePage.objects.live().public(), pk=page_id)
+    course = module.get_parent().specific
+    enrolment = get_object_or_404(
+        Enrolment.objects.active().for_course(course), learner=request.user
+    )
+    if complete_step(enrolment, module, now=timezone.now()):
+        messages.success(
+            request, _("You have completed %(course)s.") % {"course": course.title}
+        )
+        return redirect(course.url)
+    next_step = CourseState.for_user(course, request.user).next_step
+    messages.success(request, _("Marked as done."))
+    return redirect(next_step.url if next_step else course.url)
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    return render(request, "progress/dashboard.html", dashboard_context(request.user))

@@ -1,0 +1,137 @@
+"""The learner's side of progress: enrol, read, mark done, complete, dashboard."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from learning.progress.models import CourseCompletion, Enrolment
+from tests.factories import UserFactory, make_course, make_module
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def learner(client):
+    user = UserFactory()
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def course():
+    course = make_course("Joint procurement", topics=["Procurement"])
+    make_module(course, title="Why buy together")
+    make_module(course, title="Framework agreements")
+    return course
+
+
+def outline_states(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [s.get_text(strip=True) for s in soup.select(".outline__state")]
+
+
+def test_a_learner_enrols_reads_marks_done_and_completes(client, learner, course):
+    first, second = course.steps()
+
+    page = client.get(course.url)
+    assert "Enrol in this course" in page.text
+    enrolled = client.post(f"/en/courses/{course.pk}/enrol/")
+    assert enrolled["Location"] == first.url
+    client.get(first.url)
+    assert outline_states(client.get(course.url)) == ["Started", "Not started"]
+
+    done = client.post(f"/en/modules/{first.pk}/done/")
+    assert done["Location"] == second.url
+    course_page = client.get(course.url)
+    assert outline_states(course_page) == ["Done", "Not started"]
+    assert "50% complete" in course_page.text
+    assert "Resume: Framework agreements" in course_page.text
+
+    finished = client.post(f"/en/modules/{second.pk}/done/", follow=True)
+    assert "You have completed Joint procurement" in finished.text
+    assert CourseCompletion.objects.get().enrolment.learner == learner
+    assert "You completed this course on" in client.get(course.url).text
+
+
+def test_marking_a_module_done_needs_an_enrolment(client, learner, course):
+    module = course.steps()[0]
+
+    assert client.post(f"/en/modules/{module.pk}/done/").status_code == 404
+    assert not Enrolment.objects.exists()
+
+
+def test_the_dashboard_shows_progress_next_steps_and_recommendations(
+    client, learner, course
+):
+    other = make_course("Buying cloud services", topics=["Procurement"])
+    make_module(other)
+    client.post(f"/en/courses/{course.pk}/enrol/")
+    client.post(f"/en/modules/{course.steps()[0].pk}/done/")
+
+    page = client.get("/en/my-learning/")
+
+    assert page.status_code == 200
+    assert "50% complete" in page.text
+    assert "Next: Framework agreements" in page.text
+    assert "Recommended for you" in page.text and "Buying cloud services" in page.text
+
+
+def test_a_learner_never_sees_another_learners_progress(client, course):
+    someone = UserFactory()
+    client.force_login(someone)
+    client.post(f"/en/courses/{course.pk}/enrol/")
+    client.post(f"/en/modules/{course.steps()[0].pk}/done/")
+    client.force_login(UserFactory())
+
+    assert (
+        "You are not enrolled in any course yet" in client.get("/en/my-learning/").text
+    )
+    assert outline_states(client.get(course.url)) == []
+    assert "Enrol in this course" in client.get(course.url).text
+
+
+def test_the_dashboard_asks_visitors_to_log_in(client):
+    response = client.get("/en/my-learning/")
+
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("n", [2, 20])
+def test_the_dashboard_query_count_does_not_grow_with_enrolments(client, learner, n):
+    for number in range(n):
+        course = make_course(f"Course {number}", topics=["Governance"])
+        make_module(course)
+        client.post(f"/en/courses/{course.pk}/enrol/")
+    client.get("/en/my-learning/")
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/en/my-learning/")
+
+    soup = BeautifulSoup(page.content, "html.parser")
+    assert len(soup.select(".dashboard-item")) == n
+    assert len(queries) == DASHBOARD_QUERIES
+
+
+DASHBOARD_QUERIES = 12
+
+
+def test_in_an_ordered_course_a_later_step_waits_with_an_explanation(
+    client, learner, course
+):
+    course.steps_in_order = True
+    course.save_revision().publish()
+    first, second = course.steps()
+    client.post(f"/en/courses/{course.pk}/enrol/")
+
+    refused = client.get(second.url, follow=True)
+
+    assert refused.redirect_chain[-1][0] == course.url
+    assert (
+        "“Framework agreements” opens once you have completed “Why buy together”"
+        in (refused.text)
+    )
+    assert outline_states(refused) == ["Not started", "Locked"]
+    client.post(f"/en/modules/{first.pk}/done/")
+    assert client.get(second.url).status_code == 200
