@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from wagtail import hooks
 
 from .forms import answers_from_post
 from .models import Attempt, QuizPage
@@ -30,6 +31,11 @@ def own_attempt(request, pk):
 @require_POST
 def start(request, quiz_id):
     quiz = get_object_or_404(QuizPage.objects.live().public(), pk=quiz_id)
+    # Apps above this one may refuse a start (e.g. a step still locked for the
+    # learner) by returning a response.
+    for refuse in hooks.get_hooks("before_start_quiz_attempt"):
+        if response := refuse(request, quiz):
+            return response
     try:
         attempt = start_attempt(quiz, request.user, now=timezone.now())
     except NoAttemptsLeft as error:

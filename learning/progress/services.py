@@ -7,7 +7,13 @@ from django.db.models import Max
 
 from assessments.models import Attempt, QuizPage
 
-from .models import CourseCompletion, Enrolment, EnrolmentSource, StepProgress
+from .models import (
+    CourseCompletion,
+    Enrolment,
+    EnrolmentSource,
+    EnrolmentStatus,
+    StepProgress,
+)
 from .signals import course_completed
 
 
@@ -108,3 +114,11 @@ def complete_course_if_done(enrolment, *, now):
         )
     )
     return completion
+
+
+def withdraw(enrolment, *, now):
+    """The learner leaves the course; the enrolment and its progress stay on record."""
+    enrolment.status = EnrolmentStatus.WITHDRAWN
+    enrolment.ended_at = now
+    enrolment.save(update_fields=["status", "ended_at"])
+    return enrolment

@@ -7,5 +7,10 @@ app_name = "progress"
 urlpatterns = [
     path("my-learning/", views.dashboard, name="dashboard"),
     path("courses/<int:course_id>/enrol/", views.enrol_in_course, name="enrol"),
+    path(
+        "courses/<int:course_id>/withdraw/",
+        views.withdraw_from_course,
+        name="withdraw",
+    ),
     path("modules/<int:page_id>/done/", views.mark_module_done, name="mark_done"),
 ]

@@ -9,7 +9,7 @@ from courses.models import CoursePage, ModulePage
 
 from .dashboard import dashboard_context
 from .models import Enrolment
-from .services import complete_step, enrol
+from .services import complete_step, enrol, withdraw
 from .state import CourseState
 
 
@@ -21,6 +21,22 @@ def enrol_in_course(request, course_id):
     messages.success(request, _("You are enrolled. Welcome to the course."))
     next_step = CourseState.for_user(course, request.user).next_step
     return redirect(next_step.url if next_step else course.url)
+
+
+@login_required
+@require_POST
+def withdraw_from_course(request, course_id):
+    course = get_object_or_404(CoursePage, pk=course_id)
+    enrolment = get_object_or_404(
+        Enrolment.objects.active().for_course(course), learner=request.user
+    )
+    withdraw(enrolment, now=timezone.now())
+    messages.success(
+        request,
+        _("You have left %(course)s. Your record is kept if you enrol again.")
+        % {"course": course.title},
+    )
+    return redirect("progress:dashboard")
 
 
 @login_required

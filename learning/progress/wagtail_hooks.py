@@ -10,22 +10,34 @@ from .services import record_visit
 from .state import CourseState
 
 
+def refuse_locked_step(request, state, step):
+    """Send the learner back to the course, saying which step comes first."""
+    if blocking := state.blocking_step(step):
+        messages.warning(
+            request,
+            _("“%(step)s” opens once you have completed “%(before)s”.")
+            % {"step": step.title, "before": blocking.title},
+        )
+        return redirect(state.course.url)
+    return None
+
+
 @hooks.register("before_serve_page")
 def follow_the_learner_through_steps(page, request, serve_args, serve_kwargs):
     """For an enrolled learner: a step still locked (the course is taken in order)
     sends them back to the course with the reason; any other visit is remembered."""
     if not isinstance(page, CourseStep) or not request.user.is_authenticated:
         return None
-    course = page.get_parent().specific
-    state = CourseState.for_user(course, request.user)
+    state = CourseState.for_user(page.get_parent().specific, request.user)
     if state.enrolment is None:
         return None
-    if blocking := state.blocking_step(page):
-        messages.warning(
-            request,
-            _("“%(step)s” opens once you have completed “%(before)s”.")
-            % {"step": page.title, "before": blocking.title},
-        )
-        return redirect(course.url)
+    if response := refuse_locked_step(request, state, page):
+        return response
     record_visit(state.enrolment, page, now=timezone.now())
     return None
+
+
+@hooks.register("before_start_quiz_attempt")
+def refuse_attempts_at_locked_quizzes(request, quiz):
+    state = CourseState.for_user(quiz.get_parent().specific, request.user)
+    return refuse_locked_step(request, state, quiz) if state.enrolment else None

@@ -135,3 +135,37 @@ def test_in_an_ordered_course_a_later_step_waits_with_an_explanation(
     assert outline_states(refused) == ["Not started", "Locked"]
     client.post(f"/en/modules/{first.pk}/done/")
     assert client.get(second.url).status_code == 200
+
+
+def test_a_quiz_in_a_locked_step_cannot_be_started(client, learner, course):
+    from assessments.models import Attempt
+    from tests.assessments.factories import make_question, make_quiz
+
+    quiz = make_quiz(course, questions=[make_question()])
+    course.steps_in_order = True
+    course.save_revision().publish()
+    client.post(f"/en/courses/{course.pk}/enrol/")
+
+    response = client.post(f"/en/quizzes/{quiz.pk}/start/", follow=True)
+
+    assert response.redirect_chain[-1][0] == course.url
+    assert "opens once you have completed “Why buy together”" in response.text
+    assert not Attempt.objects.exists()
+
+
+def test_a_learner_leaves_a_course_and_the_record_is_kept(client, learner, course):
+    client.post(f"/en/courses/{course.pk}/enrol/")
+    client.post(f"/en/modules/{course.steps()[0].pk}/done/")
+
+    left = client.post(f"/en/courses/{course.pk}/withdraw/", follow=True)
+
+    assert "You have left Joint procurement" in left.text
+    assert "You are not enrolled in any course yet" in left.text
+    assert "Enrol in this course" in client.get(course.url).text
+    withdrawn = Enrolment.objects.get()
+    assert withdrawn.status == "withdrawn" and withdrawn.ended_at
+    assert withdrawn.step_progress.count() == 1
+    client.post(f"/en/courses/{course.pk}/enrol/")
+    assert Enrolment.objects.count() == 2
+    assert client.post(f"/en/courses/{course.pk}/withdraw/").status_code == 302
+    assert client.post(f"/en/courses/{course.pk}/withdraw/").status_code == 404
