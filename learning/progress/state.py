@@ -77,3 +77,12 @@ class CourseState:
 
     def rows(self):
         return [{"step": step, "state": self.state(step)} for step in self.steps]
+
+
+def course_state_for(request, course):
+    """The requesting learner's state in a course, built once per request: the step
+    hook and the page's template tags share it."""
+    states = request.__dict__.setdefault("_course_states", {})
+    if course.pk not in states:
+        states[course.pk] = CourseState.for_user(course, request.user)
+    return states[course.pk]

@@ -7,7 +7,7 @@ from wagtail import hooks
 from courses.models import CourseStep
 
 from .services import record_visit
-from .state import CourseState
+from .state import course_state_for
 
 
 def refuse_locked_step(request, state, step):
@@ -28,16 +28,19 @@ def follow_the_learner_through_steps(page, request, serve_args, serve_kwargs):
     sends them back to the course with the reason; any other visit is remembered."""
     if not isinstance(page, CourseStep) or not request.user.is_authenticated:
         return None
-    state = CourseState.for_user(page.get_parent().specific, request.user)
+    state = course_state_for(request, page.get_parent().specific)
     if state.enrolment is None:
         return None
     if response := refuse_locked_step(request, state, page):
         return response
-    record_visit(state.enrolment, page, now=timezone.now())
+    # Keep the shared state current, so the page shows this step as started.
+    state.progress[page.translation_key] = record_visit(
+        state.enrolment, page, now=timezone.now()
+    )
     return None
 
 
 @hooks.register("before_start_quiz_attempt")
 def refuse_attempts_at_locked_quizzes(request, quiz):
-    state = CourseState.for_user(quiz.get_parent().specific, request.user)
+    state = course_state_for(request, quiz.get_parent().specific)
     return refuse_locked_step(request, state, quiz) if state.enrolment else None

@@ -169,3 +169,24 @@ def test_a_learner_leaves_a_course_and_the_record_is_kept(client, learner, cours
     assert Enrolment.objects.count() == 2
     assert client.post(f"/en/courses/{course.pk}/withdraw/").status_code == 302
     assert client.post(f"/en/courses/{course.pk}/withdraw/").status_code == 404
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_an_enrolled_learners_step_page_runs_a_fixed_number_of_queries(
+    client, learner, n
+):
+    course = make_course(modules=n)
+    step = course.steps()[1]
+    client.post(f"/en/courses/{course.pk}/enrol/")
+    client.get(step.url)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(step.url)
+
+    assert len(BeautifulSoup(page.content, "html.parser").select(".outline__step")) == n
+    assert outline_states(page)[1] == "Started"
+    assert len(queries) == ENROLLED_STEP_QUERIES
+
+
+# The step hook and the outline share one course state per request.
+ENROLLED_STEP_QUERIES = 20

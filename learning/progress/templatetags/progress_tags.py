@@ -2,19 +2,14 @@
 
 from django import template
 
-from ..state import CourseState
+from ..state import course_state_for
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def course_state(context, course):
-    """The requesting learner's state in the course, computed once per request."""
-    request = context["request"]
-    states = request.__dict__.setdefault("_course_states", {})
-    if course.pk not in states:
-        states[course.pk] = CourseState.for_user(course, request.user)
-    return states[course.pk]
+    return course_state_for(context["request"], course)
 
 
 @register.inclusion_tag("includes/course_outline.html", takes_context=True)
