@@ -159,6 +159,22 @@ class CoursePage(Page):
         default=False,
         help_text=_("Later steps stay locked until the earlier ones are complete."),
     )
+    open_access = models.BooleanField(
+        _("open to every signed-in user"),
+        default=False,
+        help_text=_(
+            "Anyone signed in may read the modules without enrolling. Otherwise "
+            "only the overview is open until the learner enrols."
+        ),
+    )
+    modules_complete_at_end = models.BooleanField(
+        _("modules complete when read to the end"),
+        default=False,
+        help_text=_(
+            "A module counts as done once the learner reaches its end, without "
+            "pressing “Mark as done”."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -173,7 +189,14 @@ class CoursePage(Page):
             ],
             heading=_("About the course"),
         ),
-        FieldPanel("steps_in_order"),
+        MultiFieldPanel(
+            [
+                FieldPanel("steps_in_order"),
+                FieldPanel("open_access"),
+                FieldPanel("modules_complete_at_end"),
+            ],
+            heading=_("How learners take the course"),
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

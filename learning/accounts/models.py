@@ -23,6 +23,13 @@ class OrganisationQuerySet(models.QuerySet):
             ids |= frontier
         return Organisation.objects.filter(pk__in=ids)
 
+    def managed_by(self, user):
+        """The organisations whose people the user may enrol and report on: all of
+        them for a superuser; for a focal point, theirs and those below them."""
+        if user.is_superuser:
+            return self.all()
+        return self.filter(focal_points=user).with_descendants()
+
 
 class Organisation(models.Model):
     """A UN system entity; `parent` gives the hierarchy (UNCDF sits under UNDP)."""
@@ -101,6 +108,25 @@ class User(AbstractUser):
     )
     time_zone = models.CharField(
         _("time zone"), max_length=64, choices=TIME_ZONE_CHOICES, default="UTC"
+    )
+    email_verified_at = models.DateTimeField(
+        _("email verified at"), null=True, blank=True
+    )
+    email_reminders = models.BooleanField(
+        _("email reminders"),
+        default=True,
+        help_text=_("Reminders about due dates and expiring certificates."),
+    )
+    invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
+    focal_organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("focal point for"),
+        blank=True,
+        related_name="focal_points",
+        help_text=_(
+            "The organisations (with their sub-organisations) whose people this "
+            "user enrols and reports on."
+        ),
     )
 
     USERNAME_FIELD = "email"

@@ -46,8 +46,19 @@ class Enrolment(models.Model):
         max_length=10, choices=EnrolmentStatus.choices, default=EnrolmentStatus.ACTIVE
     )
     enrolled_at = models.DateTimeField()
+    enrolled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who enrolled the learner, when it was not the learner."),
+    )
     due_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # When each assignment reminder went out, so that none is sent twice.
+    due_reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    overdue_reminder_sent_at = models.DateTimeField(null=True, blank=True)
 
     objects = EnrolmentQuerySet.as_manager()
     wagtail_reference_index_ignore = True
