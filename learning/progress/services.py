@@ -17,7 +17,9 @@ from .models import (
 from .signals import course_completed
 
 
-def enrol(learner, course, *, now, source=EnrolmentSource.SELF, due_at=None):
+def enrol(
+    learner, course, *, now, source=EnrolmentSource.SELF, due_at=None, enrolled_by=None
+):
     """The learner's active enrolment in the course, created if there is none."""
     existing = Enrolment.objects.active().for_course(course).filter(learner=learner)
     if enrolment := existing.first():
@@ -31,6 +33,7 @@ def enrol(learner, course, *, now, source=EnrolmentSource.SELF, due_at=None):
                 source=source,
                 enrolled_at=now,
                 due_at=due_at,
+                enrolled_by=enrolled_by,
             )
     except IntegrityError:  # enrolled by a simultaneous request
         return existing.get()
