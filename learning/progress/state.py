@@ -1,14 +1,19 @@
 """Where a learner stands in a course, read in two queries whatever its length."""
 
+from functools import cached_property
+
+from courses.models import ModulePage
+
 from .models import Enrolment
 
 
 class CourseState:
-    def __init__(self, course, steps, enrolment):
+    def __init__(self, course, steps, enrolment, user=None):
         """`enrolment` comes with its step_progress and completions prefetched."""
         self.course = course
         self.steps = steps
         self.enrolment = enrolment
+        self.user = user
         self.progress = {}
         self.completion = None
         if enrolment:
@@ -28,7 +33,27 @@ class CourseState:
                 .prefetch_related("step_progress", "completions")
                 .first()
             )
-        return cls(course, course.step_list, enrolment)
+        return cls(course, course.step_list, enrolment, user)
+
+    @cached_property
+    def is_author(self):
+        """Whoever may edit the course reads its live steps without enrolling."""
+        return bool(
+            self.user
+            and self.user.is_authenticated
+            and self.course.permissions_for_user(self.user).can_edit()
+        )
+
+    def can_read(self, step):
+        """Steps are for enrolled learners; an open course lets anyone signed in
+        read its modules (its quizzes still need an enrolment)."""
+        if self.enrolment:
+            return True
+        if not (self.user and self.user.is_authenticated):
+            return False
+        if self.course.open_access and isinstance(step, ModulePage):
+            return True
+        return self.is_author
 
     @property
     def last_activity(self):
@@ -76,7 +101,10 @@ class CourseState:
         return next((s for s in self.required_steps if not self.is_done(s)), None)
 
     def rows(self):
-        return [{"step": step, "state": self.state(step)} for step in self.steps]
+        return [
+            {"step": step, "state": self.state(step), "readable": self.can_read(step)}
+            for step in self.steps
+        ]
 
 
 def course_state_for(request, course):

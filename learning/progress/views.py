@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -47,7 +48,12 @@ def mark_module_done(request, page_id):
     enrolment = get_object_or_404(
         Enrolment.objects.active().for_course(course), learner=request.user
     )
-    if complete_step(enrolment, module, now=timezone.now()):
+    completion = complete_step(enrolment, module, now=timezone.now())
+    if request.headers.get("Accept") == "application/json":  # module.js
+        return JsonResponse(
+            {"course_completed": bool(completion), "course_url": course.url}
+        )
+    if completion:
         messages.success(
             request, _("You have completed %(course)s.") % {"course": course.title}
         )

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,13 +23,32 @@ def refuse_locked_step(request, state, step):
     return None
 
 
+def refuse_unreadable_step(request, state, step):
+    """Steps of a course are for its learners: visitors are asked to sign in, and
+    people signed in to enrol, on the course's overview."""
+    if state.can_read(step):
+        return None
+    if not request.user.is_authenticated:
+        messages.info(request, _("Sign in and enrol to read this course."))
+        return redirect_to_login(request.get_full_path())
+    messages.info(
+        request,
+        _("Enrol in %(course)s to read “%(step)s”.")
+        % {"course": state.course.title, "step": step.title},
+    )
+    return redirect(state.course.url)
+
+
 @hooks.register("before_serve_page")
 def follow_the_learner_through_steps(page, request, serve_args, serve_kwargs):
-    """For an enrolled learner: a step still locked (the course is taken in order)
-    sends them back to the course with the reason; any other visit is remembered."""
-    if not isinstance(page, CourseStep) or not request.user.is_authenticated:
+    """A step is served to whoever may read it. For an enrolled learner, a step
+    still locked (the course is taken in order) sends them back to the course with
+    the reason; any other visit is remembered."""
+    if not isinstance(page, CourseStep):
         return None
     state = course_state_for(request, page.get_parent().specific)
+    if response := refuse_unreadable_step(request, state, page):
+        return response
     if state.enrolment is None:
         return None
     if response := refuse_locked_step(request, state, page):
@@ -41,6 +61,8 @@ def follow_the_learner_through_steps(page, request, serve_args, serve_kwargs):
 
 
 @hooks.register("before_start_quiz_attempt")
-def refuse_attempts_at_locked_quizzes(request, quiz):
+def refuse_attempts_at_unreadable_or_locked_quizzes(request, quiz):
     state = course_state_for(request, quiz.get_parent().specific)
+    if response := refuse_unreadable_step(request, state, quiz):
+        return response
     return refuse_locked_step(request, state, quiz) if state.enrolment else None

@@ -37,6 +37,8 @@ def quiz(single, numeric):
 
 
 def start(client, quiz):
+    """Enrol in the quiz's course, as a learner would, and start an attempt."""
+    client.post(f"/en/courses/{quiz.get_parent().pk}/enrol/")
     response = client.post(f"/en/quizzes/{quiz.pk}/start/")
     assert response.status_code == 302
     return Attempt.objects.latest("pk")
@@ -51,7 +53,8 @@ def test_visitors_are_asked_to_log_in_before_a_quiz(client, quiz):
     page = client.get(quiz.url)
     start_response = client.post(f"/en/quizzes/{quiz.pk}/start/")
 
-    assert "Log in to take the quiz" in page.text
+    assert page.status_code == 302
+    assert "/accounts/login/" in page["Location"]
     assert start_response.status_code == 302
     assert "/accounts/login/" in start_response["Location"]
     assert not Attempt.objects.exists()
@@ -321,6 +324,13 @@ def test_a_huge_payload_is_refused_and_changes_nothing(client, learner, quiz, nu
     assert response.status_code == 400
     assert "too large or malformed" in response.text
     assert rows(attempt) == before
+
+
+def test_a_learner_not_enrolled_cannot_start_a_quiz(client, learner, quiz):
+    response = client.post(f"/en/quizzes/{quiz.pk}/start/", follow=True)
+
+    assert "Enrol in" in response.text
+    assert not Attempt.objects.exists()
 
 
 def test_quizzes_that_are_not_live_cannot_be_started(client, learner, quiz):
