@@ -119,3 +119,11 @@ def assert_accessible(page):
 def page_width(page):
     """How wide the document is, overflow included: more than the viewport scrolls."""
     return page.evaluate("document.documentElement.scrollWidth")
+
+
+def sign_in(page, base_url, email, password, next_path=""):
+    """Sign in through the login page, as a person would."""
+    page.goto(f"{base_url}/en/accounts/login/?next={next_path}")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Log in").click()

@@ -1,9 +1,11 @@
 """A learner takes a quiz by keyboard alone: fails, tries again, passes, reviews."""
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from assessments.models import Attempt, QuestionType
+from learning.progress.services import enrol
 from tests.assessments.factories import make_question, make_quiz
 from tests.e2e.conftest import assert_accessible
 from tests.factories import TEST_PASSWORD, UserFactory, make_course, make_module
@@ -43,6 +45,8 @@ def test_a_learner_fails_retries_passes_and_reviews_by_keyboard(live_server, pag
         attempts_allowed=3,
         time_limit_minutes=20,
     )
+
+    enrol(learner, course, now=timezone.now())
 
     # Log in by keyboard.
     page.goto(f"{live_server.url}/en/accounts/login/?next={quiz.url}")

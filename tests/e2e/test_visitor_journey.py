@@ -3,16 +3,19 @@
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import MOBILE, assert_accessible, page_width
-from tests.factories import make_course, make_module
+from learning.progress.services import enrol
+from tests.e2e.conftest import MOBILE, assert_accessible, page_width, sign_in
+from tests.factories import TEST_PASSWORD, UserFactory, make_course, make_module
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LEADING = "Leading digital change"
 STEERING = "Steering ICT investment"
 PROCUREMENT = "Procurement together"
+VISITOR = "amina.diallo@undp.org"
 SOURCE_URL = (
     "https://unsceb.org/sites/default/files/"
     "ICTStrategicFrameworkForTheUnitedNationsSystemOrganizations2026.pdf"
@@ -98,6 +101,7 @@ def outline_current(page):
 
 
 def test_a_visitor_filters_searches_and_starts_a_course(live_server, page, courses):
+    UserFactory(email=VISITOR)
     # Given the catalogue with three courses, at the site's root
     page.goto(live_server.url + "/")
     expect(page).to_have_url(re.compile(r"/en/$"))
@@ -131,13 +135,21 @@ def test_a_visitor_filters_searches_and_starts_a_course(live_server, page, cours
     for (title, minutes), step in zip(
         MODULES, outline.get_by_role("listitem").all(), strict=True
     ):
-        expect(step.get_by_role("link")).to_have_text(title)
+        # The steps are named, not yet linked: they open once the visitor enrols
+        expect(step).to_contain_text(title)
+        expect(step.get_by_role("link")).to_have_count(0)
         expect(step).to_contain_text(f"{minutes} minutes")
     expect(page.get_by_text("3 steps")).to_be_visible()
     assert_accessible(page)
 
-    # When they start the course, the first module opens with its lesson
-    page.get_by_role("link", name="Start the course").click()
+    # When they sign in, they come back to the course, and enrolling opens the
+    # first module with its lesson
+    page.get_by_role("link", name="Sign in to enrol").click()
+    page.get_by_label("Email address").fill(VISITOR)
+    page.get_by_label("Password", exact=True).fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(LEADING)
+    page.get_by_role("button", name="Enrol in this course").click()
     first, second, _third = (title for title, _minutes in MODULES)
     expect(page.get_by_role("heading", level=1)).to_have_text(first)
     expect(page.get_by_text("Step 1 of 3")).to_be_visible()
@@ -174,6 +186,8 @@ def test_a_visitor_filters_searches_and_starts_a_course(live_server, page, cours
 def test_catalogue_course_and_module_fit_a_360_pixel_screen(
     live_server, mobile_page, courses
 ):
+    enrol(UserFactory(email=VISITOR), courses["leading"], now=timezone.now())
+    sign_in(mobile_page, live_server.url, VISITOR, TEST_PASSWORD)
     module = courses["leading"].get_children().first()
     for path in ("/en/", courses["leading"].url, module.url):
         # Given a phone-sized screen, when the page opens
@@ -187,7 +201,9 @@ def test_catalogue_course_and_module_fit_a_360_pixel_screen(
 def test_the_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content(
     live_server, page, courses
 ):
-    # Given a module page, opened fresh
+    # Given a module page, opened fresh by an enrolled learner
+    enrol(UserFactory(email=VISITOR), courses["leading"], now=timezone.now())
+    sign_in(page, live_server.url, VISITOR, TEST_PASSWORD)
     page.goto(live_server.url + courses["leading"].get_children().first().url)
     skip_link = page.get_by_role("link", name="Skip to main content")
 
