@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .accounts import urls as accounts_urls
 from .views import healthz
 
 urlpatterns = [
@@ -15,12 +15,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    *accounts_urls.login_urlpatterns,
+    path("accounts/", include("learning.accounts.urls")),
     path("", include("assessments.urls")),
     path("", include("learning.progress.urls")),
     # Wagtail's page serving comes last: it matches every remaining path.

@@ -82,6 +82,17 @@ class EmailUserManager(UserManager):
     def get_by_natural_key(self, username):
         return self.get(email__iexact=username)
 
+    def pending_verification(self):
+        """People who signed up and have not confirmed their address yet: inactive,
+        never verified, never invited, never logged in (an account an administrator
+        deactivated has logged in or was invited, and stays off)."""
+        return self.filter(
+            is_active=False,
+            email_verified_at__isnull=True,
+            invited_at__isnull=True,
+            last_login__isnull=True,
+        )
+
 
 class User(AbstractUser):
     username = None

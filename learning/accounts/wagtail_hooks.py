@@ -20,3 +20,23 @@ class OrganisationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_organisation_viewset():
     return OrganisationViewSet("organisations")
+
+
+@hooks.register("register_log_actions")
+def register_account_log_actions(actions):
+    actions.register_action("accounts.sign_up", _("Sign up"), _("Signed up"))
+    actions.register_action(
+        "accounts.verify_email", _("Verify email"), _("Email address verified")
+    )
+    actions.register_action("accounts.invite", _("Invite"), _("Invited"))
+    actions.register_action(
+        "accounts.accept_invitation", _("Accept invitation"), _("Invitation accepted")
+    )
+    actions.register_action(
+        "accounts.unsubscribe",
+        _("Unsubscribe from reminders"),
+        _("Unsubscribed from email reminders"),
+    )
+    actions.register_action(
+        "accounts.edit_profile", _("Edit profile"), _("Profile edited")
+    )

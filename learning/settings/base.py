@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "learning.accounts.middleware.UserTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -108,6 +109,14 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+# Sign-up: SIGNUP_OPEN=false closes it; SIGNUP_ALLOWED_EMAIL_DOMAINS="un.org,undp.org"
+# limits it to those domains and their subdomains (empty: any domain).
+SIGNUP_OPEN = env_bool("SIGNUP_OPEN", True)
+SIGNUP_ALLOWED_EMAIL_DOMAINS = env_list("SIGNUP_ALLOWED_EMAIL_DOMAINS")
+EMAIL_VERIFICATION_TIMEOUT_DAYS = int(
+    os.environ.get("EMAIL_VERIFICATION_TIMEOUT_DAYS", "7")
+)
+INVITATION_TIMEOUT_DAYS = int(os.environ.get("INVITATION_TIMEOUT_DAYS", "30"))
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation."

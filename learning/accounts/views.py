@@ -1,0 +1,220 @@
+"""Learner accounts: sign-up, email verification, invitations, password reset and
+change, profile, unsubscribe. Views check the request and call services."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.tokens import default_token_generator
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
+
+from . import services
+from .emails import user_from_unsubscribe_token
+from .forms import (
+    InvitationForm,
+    LoginForm,
+    PasswordResetForm,
+    ProfileForm,
+    ResendVerificationForm,
+    SetPasswordForm,
+    SignupForm,
+)
+from .throttle import throttled
+from .tokens import email_verification_token, invitation_token
+
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def render_refusal(request, template, context=None, status=400):
+    """A clear page for a link that cannot be used; nothing is changed."""
+    return render(request, template, context or {}, status=status)
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+
+@sensitive_post_parameters("password1", "password2")
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if not settings.SIGNUP_OPEN:
+        return render(request, "accounts/signup_closed.html", status=404)
+    if request.user.is_authenticated:
+        return redirect("wagtail_serve", "")
+    form = SignupForm(
+        request.POST or None, initial={"preferred_language": translation.get_language()}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if not throttled(request, "signup", data["email"]):
+            services.sign_up(
+                email=data["email"],
+                full_name=data["full_name"],
+                organisation=data["organisation"],
+                preferred_language=data["preferred_language"],
+                password=data["password1"],
+                now=timezone.now(),
+            )
+        # The same answer whether or not the address was already registered.
+        return redirect("accounts:signup_done")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+def signup_done(request):
+    return render(request, "accounts/signup_done.html")
+
+
+@require_http_methods(["GET"])
+def verify(request, uidb64, token):
+    user = services.user_from_uidb64(uidb64)
+    if user is None or not email_verification_token.check_token(user, token):
+        return render_refusal(
+            request,
+            "accounts/verify_invalid.html",
+            {"form": ResendVerificationForm()},
+        )
+    services.verify_email(user, now=timezone.now())
+    login(request, user, backend=BACKEND)
+    messages.success(
+        request,
+        _("Welcome, %(name)s. Your email address is confirmed.")
+        % {"name": user.display_name},
+    )
+    return redirect("wagtail_serve", "")
+
+
+@require_http_methods(["GET", "POST"])
+def resend_verification(request):
+    form = ResendVerificationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if not throttled(request, "resend", email):
+            services.resend_verification(email)
+        return render(request, "accounts/resend_done.html")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "accounts/resend_verification.html", {"form": form}, status=status
+    )
+
+
+@sensitive_post_parameters("password1", "password2")
+@require_http_methods(["GET", "POST"])
+def accept_invitation(request, uidb64, token):
+    user = services.user_from_uidb64(uidb64)
+    if (
+        user is None
+        or not user.is_active
+        or user.has_usable_password()
+        or not invitation_token.check_token(user, token)
+    ):
+        return render_refusal(request, "accounts/invitation_invalid.html")
+    form = InvitationForm(user, request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            services.accept_invitation(
+                user,
+                full_name=form.cleaned_data["full_name"],
+                password=form.cleaned_data["password1"],
+                now=timezone.now(),
+            )
+            login(request, user, backend=BACKEND)
+            messages.success(
+                request,
+                _("Welcome, %(name)s. Your account is ready.")
+                % {"name": user.display_name},
+            )
+            return redirect("progress:dashboard")
+        return render(
+            request,
+            "accounts/invitation.html",
+            {"form": form, "person": user},
+            status=400,
+        )
+    return render(request, "accounts/invitation.html", {"form": form, "person": user})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            user = services.update_profile(request.user, form)
+            with translation.override(user.preferred_language):
+                messages.success(request, _("Your profile has been saved."))
+                url = reverse("accounts:profile")
+            return redirect(url)
+        request.user.refresh_from_db()
+        return render(request, "accounts/profile.html", {"form": form}, status=400)
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@csrf_exempt  # RFC 8058 one-click: mail clients POST without a CSRF token.
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """Turn email reminders off from a link in a reminder. It only ever turns email
+    off, so it needs neither a login nor a CSRF token."""
+    user = user_from_unsubscribe_token(token)
+    if user is None:
+        return render_refusal(request, "accounts/unsubscribe_invalid.html")
+    if request.method == "POST":
+        services.unsubscribe_from_reminders(user, now=timezone.now())
+        return render(request, "accounts/unsubscribe_done.html", {"person": user})
+    return render(request, "accounts/unsubscribe.html", {"person": user})
+
+
+# Django's password views, with our forms, templates and namespaced URLs.
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PasswordResetForm
+    template_name = "registration/password_reset_form.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        if throttled(self.request, "password_reset", form.cleaned_data["email"]):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "registration/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = SetPasswordForm
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+    token_generator = default_token_generator
+
+    def get_user(self, uidb64):
+        # Invited people who never chose a password may reset it too.
+        return services.user_from_uidb64(uidb64)
+
+    def dispatch(self, *args, **kwargs):
+        response = super().dispatch(*args, **kwargs)
+        if not self.validlink and response.status_code == 200:
+            response.status_code = 400
+        return response
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "registration/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "registration/password_change_form.html"
+    success_url = reverse_lazy("accounts:password_change_done")
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    template_name = "registration/password_change_done.html"
