@@ -3,12 +3,14 @@
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 from wagtail.models import WorkflowState
 
 from courses.authoring import AUTHORS, EDITORS
 from courses.models import ModulePage
-from tests.e2e.conftest import assert_accessible
+from learning.progress.services import enrol
+from tests.e2e.conftest import assert_accessible, sign_in
 from tests.factories import TEST_PASSWORD, UserFactory, make_course, make_module
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -117,7 +119,11 @@ def test_a_module_written_by_an_author_goes_live_once_an_editor_approves_it(
     assert not module.live
     assert module.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
 
+    # (as a learner enrolled in the course sees it)
+    learner = UserFactory(email="amina.diallo@undp.org")
+    enrol(learner, course, now=timezone.now())
     visitor = new_page()
+    sign_in(visitor, live_server.url, learner.email, TEST_PASSWORD)
     visitor.goto(live_server.url + course.url)
     expect(visitor.get_by_role("region", name="Course outline")).not_to_contain_text(
         MODULE
@@ -142,7 +148,7 @@ def test_a_module_written_by_an_author_goes_live_once_an_editor_approves_it(
     assert module.live
     assert module.workflow_states.get().status == WorkflowState.STATUS_APPROVED
 
-    # Then visitors see it in the course's outline, after the existing module
+    # Then learners see it in the course's outline, after the existing module
     visitor.goto(live_server.url + course.url)
     outline = visitor.get_by_role("region", name="Course outline")
     expect(outline.get_by_role("link")).to_have_text(["Why change is hard", MODULE])

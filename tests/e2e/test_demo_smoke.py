@@ -48,7 +48,7 @@ def test_the_demo_course_walks_from_the_catalogue_through_every_step(
     # When they open the first step and follow "Next" to the end
     outline = page.get_by_role("region", name="Course outline")
     with page.expect_navigation() as navigation:
-        outline.get_by_role("link", name=steps[0].title).click()
+        outline.get_by_role("link", name=steps[0].title, exact=True).click()
     seen = []
     transcripts = 0
     documents = []
