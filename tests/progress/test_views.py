@@ -190,3 +190,31 @@ def test_an_enrolled_learners_step_page_runs_a_fixed_number_of_queries(
 
 # The step hook and the outline share one course state per request.
 ENROLLED_STEP_QUERIES = 20
+
+
+@pytest.mark.parametrize("n", [5, 50])
+def test_an_enrolled_learners_course_page_runs_a_fixed_number_of_queries(
+    client, learner, n
+):
+    from tests.assessments.factories import make_question, make_quiz
+
+    course = make_course(modules=n - 1)
+    make_quiz(course, questions=[make_question()])
+    client.post(f"/en/courses/{course.pk}/enrol/")
+    for step in course.steps()[:2]:
+        client.post(f"/en/modules/{step.pk}/done/")
+    client.get(course.url)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(course.url)
+
+    states = outline_states(page)
+    assert len(states) == n
+    assert states[:3] == ["Done", "Done", "Not started"]
+    assert f"{round(200 / n)}% complete" in page.text
+    assert len(queries) == ENROLLED_COURSE_QUERIES
+
+
+# Session, user, site, locale, page and its ancestors, permissions for the header,
+# steps, topics, and the learner's state (enrolment, step progress, completions).
+ENROLLED_COURSE_QUERIES = 18
