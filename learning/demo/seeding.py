@@ -21,6 +21,7 @@ from courses.authoring import AUTHORS, EDITORS, ensure_authoring_setup
 from courses.blocks import VideoBlock
 from courses.models import CoursePage, ModulePage
 from learning.accounts.models import Organisation
+from learning.accounts.roles import appoint_focal_point
 from learning.accounts.services import import_organisations
 
 from .content import CHECKLIST_TEXT, COURSES
@@ -81,6 +82,7 @@ def seed_users():
             if group:
                 user.groups.add(Group.objects.get(name=group))
         users[email.split("@")[0]] = user
+    appoint_focal_point(users["focal"], [organisations["UNDP"]])
     return users
 
 

@@ -4,6 +4,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from wagtail.log_actions import log
 
 from assessments.models import Attempt, QuizPage
 
@@ -125,3 +126,145 @@ def withdraw(enrolment, *, now):
     enrolment.ended_at = now
     enrolment.save(update_fields=["status", "ended_at"])
     return enrolment
+
+
+# Administrators and focal points: enrol people, change due dates, remove
+# enrolments and record completions earned elsewhere. Every change is audit-logged
+# (wagtail.log_actions) with the acting user.
+
+
+def admin_enrol(learner, course, *, by, now, due_at=None):
+    """Enrol a learner on someone's behalf. Returns (enrolment, created): a learner
+    already enrolled keeps their enrolment, with the new due date if one is given."""
+    existing = Enrolment.objects.active().for_course(course).filter(learner=learner)
+    if enrolment := existing.first():
+        if due_at is not None:
+            change_due_date(enrolment, due_at, by=by, now=now)
+        return enrolment, False
+    enrolment = enrol(
+        learner,
+        course,
+        now=now,
+        source=EnrolmentSource.ADMIN,
+        due_at=due_at,
+        enrolled_by=by,
+    )
+    log(
+        enrolment,
+        "progress.enrol",
+        user=by,
+        data={"due_at": due_at.isoformat() if due_at else None},
+    )
+    return enrolment, True
+
+
+@transaction.atomic
+def change_due_date(enrolment, due_at, *, by, now):
+    """A new due date; reminders already sent are forgotten so that they follow
+    the new date. Nothing is written when the date is unchanged."""
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.due_at == due_at:
+        return enrolment
+    previous = enrolment.due_at
+    enrolment.due_at = due_at
+    enrolment.due_reminder_sent_at = None
+    enrolment.overdue_reminder_sent_at = None
+    enrolment.save(
+        update_fields=["due_at", "due_reminder_sent_at", "overdue_reminder_sent_at"]
+    )
+    log(
+        enrolment,
+        "progress.change_due_date",
+        user=by,
+        data={
+            "previous": previous.isoformat() if previous else None,
+            "due_at": due_at.isoformat() if due_at else None,
+        },
+    )
+    return enrolment
+
+
+@transaction.atomic
+def remove_enrolment(enrolment, *, by, now, reason):
+    """Take a learner off a course. The enrolment and its progress stay on record;
+    the reason goes to the audit log. Removing twice changes nothing."""
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status == EnrolmentStatus.REMOVED:
+        return enrolment
+    previous = enrolment.status
+    enrolment.status = EnrolmentStatus.REMOVED
+    enrolment.ended_at = now
+    enrolment.save(update_fields=["status", "ended_at"])
+    log(
+        enrolment,
+        "progress.remove_enrolment",
+        user=by,
+        data={"reason": reason, "previous_status": previous},
+    )
+    return enrolment
+
+
+@transaction.atomic
+def mark_step_complete(enrolment, step, *, by, reason, now):
+    """Record a step as done for the learner (e.g. the same training taken
+    elsewhere). Completes the course if that was the last required step. Returns
+    the completion or None; a step already done changes nothing."""
+    done = StepProgress.objects.filter(
+        enrolment=enrolment, step_key=step.translation_key, completed_at__isnull=False
+    ).exists()
+    if done:
+        return complete_course_if_done(enrolment, now=now)
+    log(
+        enrolment,
+        "progress.mark_step_complete",
+        user=by,
+        data={
+            "reason": reason,
+            "step": step.title,
+            "step_key": str(step.translation_key),
+        },
+    )
+    return complete_step(enrolment, step, now=now)
+
+
+def mark_course_complete(enrolment, *, by, reason, now):
+    """Record the course as completed for the current cycle, whatever steps are
+    done. Score: the mean best percentage of the required quizzes the learner
+    actually attempted (None if none). Written once; a second call changes nothing
+    and returns the existing completion."""
+    cycle = 1  # as in complete_course_if_done
+    with transaction.atomic():
+        Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
+        if existing := enrolment.completions.filter(cycle=cycle).first():
+            return existing
+        course = enrolment.course
+        quizzes = [s for s in required_steps(course) if isinstance(s, QuizPage)]
+        attempted_ids = set(
+            Attempt.objects.filter(learner=enrolment.learner, quiz__in=quizzes)
+            .finished()
+            .values_list("quiz", flat=True)
+        )
+        attempted = [quiz for quiz in quizzes if quiz.pk in attempted_ids]
+        try:
+            with transaction.atomic():
+                completion = CourseCompletion.objects.create(
+                    enrolment=enrolment,
+                    cycle=cycle,
+                    completed_at=now,
+                    score=course_score(enrolment, attempted),
+                    hours=course.estimated_hours,
+                )
+        except IntegrityError:  # completed by a simultaneous request
+            return enrolment.completions.get(cycle=cycle)
+        log(
+            enrolment,
+            "progress.mark_course_complete",
+            user=by,
+            data={"reason": reason, "score": str(completion.score)},
+        )
+        transaction.on_commit(
+            lambda: course_completed.send(
+                sender=CourseCompletion, completion_id=completion.pk
+            )
+        )
+    return completion

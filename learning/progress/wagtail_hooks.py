@@ -1,12 +1,32 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
 
 from courses.models import CourseStep
 
+from .admin_views import (
+    DueDateForm,
+    EnrolmentDeleteView,
+    EnrolmentEditView,
+    EnrolmentFilterSet,
+    EnrolmentHistoryView,
+    EnrolmentIndexView,
+    EnrolmentPermissionPolicy,
+    EnrolmentUsageView,
+    EnrolPersonForm,
+    EnrolPersonView,
+    MarkCompleteView,
+    RemoveEnrolmentView,
+)
+from .models import Enrolment
 from .services import record_visit
 from .state import course_state_for
 
@@ -66,3 +86,108 @@ def refuse_attempts_at_unreadable_or_locked_quizzes(request, quiz):
     if response := refuse_unreadable_step(request, state, quiz):
         return response
     return refuse_locked_step(request, state, quiz) if state.enrolment else None
+
+
+# Enrolments in the admin (admin_views.py): scoped to the organisations the user
+# looks after; removed with a reason, never deleted; completions recorded by hand.
+
+register_permission_policy(Enrolment, EnrolmentPermissionPolicy(Enrolment))
+
+
+class EnrolmentViewSet(ModelViewSet):
+    model = Enrolment
+    icon = "group"
+    menu_label = gettext_lazy("Enrolments")
+    menu_order = 270
+    add_to_admin_menu = True
+    add_to_reference_index = False
+    copy_view_enabled = False
+    index_view_class = EnrolmentIndexView
+    add_view_class = EnrolPersonView
+    edit_view_class = EnrolmentEditView
+    delete_view_class = EnrolmentDeleteView
+    history_view_class = EnrolmentHistoryView
+    usage_view_class = EnrolmentUsageView
+    filterset_class = EnrolmentFilterSet
+    search_fields = [
+        "learner__full_name",
+        "learner__first_name",
+        "learner__last_name",
+        "learner__email",
+    ]
+
+    def get_form_class(self, for_update=False):
+        return DueDateForm if for_update else EnrolPersonForm
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(panel=None, **kwargs)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(panel=None, **kwargs)
+
+    @property
+    def remove_view(self):
+        return self.construct_view(RemoveEnrolmentView)
+
+    @property
+    def mark_complete_view(self):
+        return self.construct_view(MarkCompleteView)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("remove/<int:pk>/", self.remove_view, name="remove"),
+            path("complete/<int:pk>/", self.mark_complete_view, name="mark_complete"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_enrolment_viewset():
+    return EnrolmentViewSet("enrolments")
+
+
+class ReasonLogFormatter(LogFormatter):
+    """The reason shows in Wagtail's history next to what was done (the comment
+    column is shown only for models with revisions)."""
+
+    def format_message(self, log_entry):
+        return _("%(action)s. Reason: %(reason)s") % {
+            "action": self.describe(log_entry),
+            "reason": log_entry.data.get("reason", ""),
+        }
+
+    def format_comment(self, log_entry):
+        return log_entry.data.get("reason", "")
+
+    def describe(self, log_entry):
+        return self.message
+
+
+@hooks.register("register_log_actions")
+def register_enrolment_log_actions(actions):
+    actions.register_action(
+        "progress.enrol", gettext_lazy("Enrol"), gettext_lazy("Enrolled")
+    )
+    actions.register_action(
+        "progress.change_due_date",
+        gettext_lazy("Change due date"),
+        gettext_lazy("Due date changed"),
+    )
+
+    @actions.register_action("progress.remove_enrolment")
+    class RemoveEnrolment(ReasonLogFormatter):
+        label = gettext_lazy("Remove enrolment")
+        message = gettext_lazy("Removed from the course")
+
+    @actions.register_action("progress.mark_step_complete")
+    class MarkStepComplete(ReasonLogFormatter):
+        label = gettext_lazy("Mark step complete")
+
+        def describe(self, log_entry):
+            return _("Step “%(step)s” marked complete") % {
+                "step": log_entry.data.get("step", "")
+            }
+
+    @actions.register_action("progress.mark_course_complete")
+    class MarkCourseComplete(ReasonLogFormatter):
+        label = gettext_lazy("Mark course complete")
+        message = gettext_lazy("Course marked complete")

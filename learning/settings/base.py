@@ -36,7 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "learning.accounts.apps.WagtailUsersConfig",  # wagtail.users, our user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
