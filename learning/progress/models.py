@@ -117,3 +117,80 @@ class CourseCompletion(models.Model):
 
     def __str__(self):
         return f"{self.enrolment} (cycle {self.cycle})"
+
+
+class EnrolmentImportStatus(models.TextChoices):
+    VALIDATING = "validating", _("Checking the file")
+    READY = "ready", _("Ready to apply")
+    INVALID = "invalid", _("Has errors")
+    APPLYING = "applying", _("Applying")
+    DONE = "done", _("Applied")
+    FAILED = "failed", _("Failed")
+
+
+class EnrolmentImportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Superusers see every import; anyone else only the imports they uploaded."""
+        if user.is_superuser:
+            return self.all()
+        return self.filter(uploaded_by=user)
+
+
+class EnrolmentImport(models.Model):
+    """A CSV of people to enrol in one course: checked row by row into `report`,
+    then applied all at once (or not at all) when the uploader confirms."""
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    course_key = models.UUIDField(db_index=True)
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    csv_text = models.TextField(help_text=_("The uploaded file, as decoded."))
+    default_due_date = models.DateField(_("default due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=EnrolmentImportStatus.choices,
+        default=EnrolmentImportStatus.VALIDATING,
+    )
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_processed = models.PositiveIntegerField(_("rows checked"), default=0)
+    # One entry per row: {"line", "email", "outcome", "reasons", "cells"}.
+    report = models.JSONField(default=list, blank=True)
+    # Rows per outcome: create, enrol, due_change, unchanged, error.
+    counts = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(_("uploaded at"))
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
+    error_message = models.TextField(_("error"), blank=True)
+
+    objects = EnrolmentImportQuerySet.as_manager()
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("enrolment import")
+        verbose_name_plural = _("enrolment imports")
+
+    def __str__(self):
+        return f"{self.filename} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_running(self):
+        return self.status in (
+            EnrolmentImportStatus.VALIDATING,
+            EnrolmentImportStatus.APPLYING,
+        )
+
+    def count(self, outcome):
+        return self.counts.get(outcome, 0)

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import include, path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 
 from courses.models import CourseStep
 
+from . import import_views
 from .admin_views import (
     DueDateForm,
     EnrolmentDeleteView,
@@ -86,6 +87,21 @@ def refuse_attempts_at_unreadable_or_locked_quizzes(request, quiz):
     if response := refuse_unreadable_step(request, state, quiz):
         return response
     return refuse_locked_step(request, state, quiz) if state.enrolment else None
+
+
+@hooks.register("register_admin_urls")
+def register_enrolment_import_urls():
+    return [path("enrolment-imports/", include(import_views))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_enrolment_import_menu_item():
+    return import_views.menu_item()
+
+
+@hooks.register("register_log_actions")
+def register_bulk_enrol_log_action(actions):
+    actions.register_action("progress.bulk_enrol")(import_views.BulkEnrolLogFormatter)
 
 
 # Enrolments in the admin (admin_views.py): scoped to the organisations the user

@@ -1,0 +1,18 @@
+from celery import shared_task
+from django.utils import timezone
+
+from .imports import apply_import, validate_import
+
+
+@shared_task(ignore_result=True)
+def validate_enrolment_import(import_id):
+    """Check a large enrolment import row by row (idempotent: a checked import is
+    left alone)."""
+    validate_import(import_id, now=timezone.now())
+
+
+@shared_task(ignore_result=True)
+def apply_enrolment_import(import_id):
+    """Apply a confirmed enrolment import in one transaction (idempotent: only an
+    import still *applying* is applied)."""
+    apply_import(import_id, now=timezone.now())
