@@ -1,5 +1,9 @@
 """What the learner's dashboard shows, in a fixed number of queries."""
 
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
 from wagtail.models import Page
 
 from courses.models import CoursePage
@@ -8,11 +12,14 @@ from .models import Enrolment
 from .state import CourseState
 
 
-def dashboard_context(learner):
+def dashboard_context(learner, *, now=None):
+    now = now or timezone.now()
+    within = timedelta(days=settings.ASSIGNMENT_REMINDER_DAYS_BEFORE)
     enrolments = [
         enrolment
         for enrolment in Enrolment.objects.active()
         .filter(learner=learner)
+        .with_due_status(now, within)
         .select_related("course")
         .prefetch_related("step_progress", "completions")
         .order_by("due_at", "-enrolled_at")

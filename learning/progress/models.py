@@ -3,7 +3,7 @@ every translation of a page shares and which survives republishing and reorderin
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,6 +25,36 @@ class EnrolmentQuerySet(models.QuerySet):
 
     def for_course(self, course):
         return self.filter(course_key=course.translation_key)
+
+    def assigned(self):
+        """Enrolments with a due date: assignments."""
+        return self.filter(due_at__isnull=False)
+
+    def not_completed(self):
+        return self.exclude(
+            Exists(CourseCompletion.objects.filter(enrolment=OuterRef("pk")))
+        )
+
+    def overdue(self, now):
+        """Active assignments past their due date and not completed."""
+        return self.active().not_completed().filter(due_at__lt=now)
+
+    def due_soon(self, now, within):
+        """Active assignments not completed, due from now until `within` from now."""
+        return (
+            self.active()
+            .not_completed()
+            .filter(due_at__gte=now, due_at__lte=now + within)
+        )
+
+    def with_due_status(self, now, within):
+        """Annotated with `is_overdue` and `is_due_soon` (subqueries, no extra
+        round trip)."""
+        model = self.model._default_manager
+        return self.annotate(
+            is_overdue=Exists(model.overdue(now).filter(pk=OuterRef("pk"))),
+            is_due_soon=Exists(model.due_soon(now, within).filter(pk=OuterRef("pk"))),
+        )
 
 
 class Enrolment(models.Model):

@@ -1,7 +1,14 @@
 from celery import shared_task
 from django.utils import timezone
 
+from . import reminders
 from .imports import apply_import, validate_import
+
+
+@shared_task(ignore_result=True)
+def send_assignment_reminders():
+    """Periodic (hourly): due-soon and overdue assignment reminders."""
+    return reminders.send_assignment_reminders(now=timezone.now())
 
 
 @shared_task(ignore_result=True)

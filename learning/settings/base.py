@@ -222,6 +222,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "assessments.tasks.close_abandoned_attempts",
         "schedule": 60.0,
     },
+    "send-assignment-reminders": {
+        "task": "learning.progress.tasks.send_assignment_reminders",
+        "schedule": 3600.0,
+    },
 }
+# Learners hear about an assignment this many days before it is due (then once more
+# when it is overdue).
+ASSIGNMENT_REMINDER_DAYS_BEFORE = int(
+    os.environ.get("ASSIGNMENT_REMINDER_DAYS_BEFORE", "3")
+)
 # A submission this long after a quiz's time limit still counts (network delays).
 QUIZ_SUBMIT_GRACE_SECONDS = 30
