@@ -210,6 +210,7 @@ def due_label(enrolment):
 
 class EnrolmentIndexView(IndexView):
     default_ordering = "-enrolled_at"
+    add_item_label = gettext_lazy("Enrol a person")
 
     def get_base_queryset(self):
         return (
@@ -255,7 +256,10 @@ class EnrolmentIndexView(IndexView):
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if self.user_has_permission("change"):
+        if (
+            self.user_has_permission("change")
+            and instance.status == EnrolmentStatus.ACTIVE
+        ):
             buttons.append(
                 MenuItem(
                     _("Mark complete"),
@@ -264,15 +268,14 @@ class EnrolmentIndexView(IndexView):
                     priority=40,
                 )
             )
-            if instance.status == EnrolmentStatus.ACTIVE:
-                buttons.append(
-                    MenuItem(
-                        _("Remove"),
-                        url=reverse("enrolments:remove", args=[instance.pk]),
-                        icon_name="cross",
-                        priority=50,
-                    )
+            buttons.append(
+                MenuItem(
+                    _("Remove"),
+                    url=reverse("enrolments:remove", args=[instance.pk]),
+                    icon_name="cross",
+                    priority=50,
                 )
+            )
         buttons.append(
             MenuItem(
                 _("History"),
@@ -432,6 +435,12 @@ class EnrolPersonView(CreateView):
     def get_page_subtitle(self):
         return None
 
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("enrolments:index"), "label": _("Enrolments")},
+            {"url": "", "label": self.page_title},
+        ]
+
     def form_valid(self, form):
         self.form = form
         data = form.cleaned_data
@@ -580,6 +589,7 @@ class EnrolmentFormView(InScopeMixin, BaseObjectMixin, CreateView):
     permission_required = "change"
     form_class = ReasonForm
     url_name = None
+    error_message = gettext_lazy("Nothing was changed: see the errors below.")
 
     def get_form_class(self):
         return self.form_class
@@ -610,6 +620,10 @@ class EnrolmentFormView(InScopeMixin, BaseObjectMixin, CreateView):
         return reverse("enrolments:index")
 
     def form_invalid(self, form):
+        # Also reached from form_valid when the enrolment refuses the change (the
+        # reason is then in a message of its own).
+        if not hasattr(self, "produced_error_message"):
+            self.produced_error_message = None
         response = super().form_invalid(form)
         response.status_code = 400
         return response
@@ -676,6 +690,12 @@ class MarkCompleteView(EnrolmentFormView):
         return context
 
     def form_valid(self, form):
+        if self.object.status != EnrolmentStatus.ACTIVE:
+            messages.error(
+                self.request,
+                _("This enrolment is no longer active: it cannot be completed."),
+            )
+            return self.form_invalid(form)
         if self.state.completion:
             messages.error(
                 self.request, _("This course is already complete for this learner.")

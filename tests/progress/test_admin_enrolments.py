@@ -445,6 +445,24 @@ def test_a_removed_enrolment_leaves_the_learners_dashboard(client, orgs, course)
     assert "Joint procurement" not in client.get("/en/my-learning/").text
 
 
+def test_a_removed_enrolment_cannot_be_removed_again_or_completed(
+    client, focal, orgs, course
+):
+    enrolment = enrolment_of(orgs["UNDP"], "Ora", course)
+    remove_enrolment(enrolment, by=focal, now=NOW, reason="Left")
+    client.force_login(focal)
+    before = snapshot()
+
+    again = client.post(f"{INDEX}remove/{enrolment.pk}/", {"reason": "Twice"})
+    complete = client.post(
+        f"{INDEX}complete/{enrolment.pk}/", {"target": "course", "reason": "RPL"}
+    )
+
+    assert again.status_code == complete.status_code == 400
+    assert "no longer active" in again.text and "no longer active" in complete.text
+    assert snapshot() == before
+
+
 def test_removing_needs_a_reason(client, focal, orgs, course):
     enrolment = enrolment_of(orgs["UNDP"], "Ivo", course)
     client.force_login(focal)
