@@ -329,3 +329,25 @@ def test_the_dashboard_marks_overdue_and_due_soon_assignments(client, learner):
     assert "Due soon:" in items["Soon course"].get_text()
     assert not items["Later course"].select(".due-status")
     assert "Due " in items["Later course"].get_text()
+
+
+def test_the_link_leads_to_the_translation_in_the_learners_language(run, learner):
+    from wagtail.models import Locale
+
+    from tests.factories import catalogue, publish
+
+    course = make_course("Change management")
+    step = make_module(course, title="Leading change")
+    french = Locale.objects.get_or_create(language_code="fr")[0]
+    publish(catalogue().copy_for_translation(french))
+    publish(course.copy_for_translation(french))
+    step_fr = publish(step.copy_for_translation(french))
+    learner.preferred_language = "fr"
+    learner.save()
+    assign(learner, course, NOW + DAY)
+
+    run(NOW)
+
+    body = mail.outbox[0].body
+    assert step_fr.url.startswith("/fr/")
+    assert any(line.endswith(step_fr.url) for line in body.splitlines())
