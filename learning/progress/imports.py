@@ -124,9 +124,9 @@ def decode(data):
     except UnicodeDecodeError as error:
         raise ImportFileError(
             _(
-                "The file is not UTF-8 text. In Excel, choose File › Save a copy "
-                "and the type “CSV UTF-8 (comma delimited)”, save the file as CSV "
-                "UTF-8 and upload it again."
+                "The file is not UTF-8 text: save the file as CSV UTF-8 (in Excel: "
+                "File › Save a copy › “CSV UTF-8 (comma delimited)”) and upload it "
+                "again."
             )
         ) from error
     if "\x00" in text:

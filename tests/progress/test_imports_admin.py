@@ -47,7 +47,9 @@ def post_file(client, course, data, name="people.csv", **fields):
 
 
 def text_of(response):
-    return " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())
+    return " ".join(
+        BeautifulSoup(response.content, "html.parser").get_text(" ").split()
+    )
 
 
 @pytest.fixture
