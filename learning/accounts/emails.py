@@ -36,7 +36,10 @@ def absolute_url(path):
 
 
 def unsubscribe_token(user):
-    return signing.dumps({"u": user.pk}, salt=UNSUBSCRIBE_SALT, compress=True)
+    """A signed token naming the user; stable (no timestamp), as it never expires."""
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign_object(
+        {"u": user.pk}, compress=True
+    )
 
 
 def user_from_unsubscribe_token(token):
@@ -45,8 +48,8 @@ def user_from_unsubscribe_token(token):
     from .models import User
 
     try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
+        data = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
+    except (signing.BadSignature, ValueError):
         return None
     if not isinstance(data, dict) or not isinstance(data.get("u"), int):
         return None

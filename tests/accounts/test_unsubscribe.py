@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from learning.accounts.emails import unsubscribe_token
+from learning.accounts.emails import unsubscribe_token, unsubscribe_url
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +75,7 @@ def test_a_bad_token_is_refused_with_a_clear_page_and_changes_nothing(
 def test_a_token_made_for_another_purpose_is_refused(client, learner):
     from django.core import signing
 
-    forged = signing.dumps({"u": learner.pk}, salt="some.other.purpose")
+    forged = signing.Signer(salt="some.other.purpose").sign_object({"u": learner.pk})
 
     response = client.post(f"/en/accounts/unsubscribe/{forged}/")
 
@@ -91,3 +91,13 @@ def test_each_token_only_turns_off_its_own_owner(client, learner):
 
     other.refresh_from_db()
     assert other.email_reminders is True
+
+
+def test_the_link_in_an_email_stays_the_same_over_time(learner, monkeypatch):
+    import time
+
+    first = unsubscribe_url(learner)
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: real_time() + 86_400 * 400)
+
+    assert unsubscribe_url(learner) == first
