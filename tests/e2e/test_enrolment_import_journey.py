@@ -1,14 +1,14 @@
 """The import preview in a real browser: a file with errors is explained row by row
 and cannot be confirmed. Set IMPORT_SCREENSHOTS=<dir> to keep a screenshot."""
 
-# ruff: noqa: F811 - the fixtures imported below are used by name
+# ruff: noqa: F811 - the fixtures imported below are used by name (the browser
+# fixtures come from this folder's conftest)
 
 import os
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import browser, new_page, page  # noqa: F401 - fixtures
 from tests.factories import TEST_PASSWORD
 from tests.progress.test_imports import (  # noqa: F401 - fixtures
     course,
