@@ -1,6 +1,7 @@
 import csv
 from pathlib import Path
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
@@ -204,11 +205,35 @@ def create_invited_user(email, *, full_name="", organisation=None):
 def invite(user, *, invited_by, now):
     """Stamp `invited_at` and email the person a link to choose their password.
     The email leaves once the transaction commits."""
-    from django.conf import settings
-
     user.invited_at = now
     user.save(update_fields=["invited_at"])
     log(user, "accounts.invite", user=invited_by)
+    return send_invitation(user, invited_by=invited_by)
+
+
+def create_invited_users(people, *, now):
+    """Accounts for many people at once (bulk enrolment), invited at `now`:
+    `people` are (email, full name, organisation), for addresses not registered
+    yet. Send their invitations with `send_invitation` in the same transaction."""
+    return User.objects.bulk_create(
+        [
+            User(
+                email=email.strip().lower(),
+                full_name=full_name.strip(),
+                organisation=organisation,
+                password=make_password(None),  # unusable until they accept
+                invited_at=now,
+            )
+            for email, full_name, organisation in people
+        ],
+        batch_size=500,
+    )
+
+
+def send_invitation(user, *, invited_by):
+    """Queue the invitation email (it leaves once the transaction commits)."""
+    from django.conf import settings
+
     return send_email(
         user,
         "emails/accounts/invitation",

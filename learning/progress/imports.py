@@ -29,7 +29,6 @@ from wagtail.log_actions import log
 
 from learning.accounts.models import Organisation
 
-from . import services
 from .models import (
     Enrolment,
     EnrolmentImport,
@@ -602,31 +601,42 @@ def apply_import(import_id, *, now):
 
 
 def carry_out(imp, plan, *, now):
-    """Create, invite and enrol as planned (inside the caller's transaction)."""
+    """Create, invite and enrol as planned, in bulk (inside the caller's
+    transaction: the plan was checked in it, so every address is new or known)."""
     from learning.accounts import services as accounts
 
-    uploader = imp.uploaded_by
-    course = imp.course
-    due_changes = {}
-    for row in plan.rows:
-        if row.outcome == CREATE:
-            user = accounts.create_invited_user(
-                row.email,
-                full_name=row.cells.get("full_name", "").strip(),
-                organisation=row.organisation,
-            )
-            accounts.invite(user, invited_by=uploader, now=now)
-            row.user = user
-        if row.outcome in (CREATE, ENROL):
-            services.enrol(
-                row.user,
-                course,
-                now=now,
+    uploader, course = imp.uploaded_by, imp.course
+    new_rows = [row for row in plan.rows if row.outcome == CREATE]
+    people = accounts.create_invited_users(
+        [
+            (row.email, row.cells.get("full_name", ""), row.organisation)
+            for row in new_rows
+        ],
+        now=now,
+    )
+    for row, person in zip(new_rows, people, strict=True):
+        row.user = person
+    Enrolment.objects.bulk_create(
+        [
+            Enrolment(
+                learner=row.user,
+                course=course,
+                course_key=course.translation_key,
                 source=EnrolmentSource.BULK,
+                enrolled_at=now,
                 due_at=row.due_at,
                 enrolled_by=uploader,
             )
-        elif row.outcome == DUE_CHANGE:
+            for row in plan.rows
+            if row.outcome in (CREATE, ENROL)
+        ],
+        batch_size=LOOKUP_CHUNK,
+    )
+    for person in people:
+        accounts.send_invitation(person, invited_by=uploader)
+    due_changes = {}
+    for row in plan.rows:
+        if row.outcome == DUE_CHANGE:
             due_changes.setdefault(row.due_at, []).append(row.enrolment.pk)
     for due_at, ids in due_changes.items():
         for start in range(0, len(ids), LOOKUP_CHUNK):
