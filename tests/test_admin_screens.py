@@ -20,6 +20,13 @@ ADMIN_SCREENS = [
     "/admin/extra_time/new/",
     "/admin/organisations/",
     "/admin/organisations/new/",
+    "/admin/enrolments/",
+    "/admin/enrolments/?status=active&overdue=true",
+    "/admin/enrolments/new/",
+    "/admin/enrolment-imports/",
+    "/admin/enrolment-imports/upload/",
+    "/admin/enrolment-imports/template.csv",
+    "/admin/users/",
 ]
 
 
@@ -45,3 +52,11 @@ def test_authors_open_the_question_bank_and_the_quiz_editor(client):
         client.get(f"/admin/pages/add/assessments/quizpage/{course.pk}/").status_code
         == 200
     )
+
+
+def test_a_missing_admin_object_is_a_plain_404(client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    for url in ("/admin/enrolments/edit/999999/", "/admin/no-such-screen/"):
+        response = client.get(url)
+        assert response.status_code == 404, url
