@@ -66,16 +66,16 @@ OUTCOME_LABELS = {
 
 
 def max_rows():
-    return getattr(settings, "ENROLMENT_IMPORT_MAX_ROWS", 10_000)
+    return settings.ENROLMENT_IMPORT_MAX_ROWS
 
 
 def max_bytes():
-    return getattr(settings, "ENROLMENT_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+    return settings.ENROLMENT_IMPORT_MAX_BYTES
 
 
 def inline_rows():
     """Imports with more rows than this are checked and applied in the background."""
-    return getattr(settings, "ENROLMENT_IMPORT_INLINE_ROWS", 200)
+    return settings.ENROLMENT_IMPORT_INLINE_ROWS
 
 
 def can_import(user):

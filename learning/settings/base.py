@@ -234,3 +234,12 @@ ASSIGNMENT_REMINDER_DAYS_BEFORE = int(
 )
 # A submission this long after a quiz's time limit still counts (network delays).
 QUIZ_SUBMIT_GRACE_SECONDS = 30
+
+# Bulk enrolment files: limits, and the size above which Celery checks and applies them.
+ENROLMENT_IMPORT_MAX_ROWS = int(os.environ.get("ENROLMENT_IMPORT_MAX_ROWS", "10000"))
+ENROLMENT_IMPORT_MAX_BYTES = int(
+    os.environ.get("ENROLMENT_IMPORT_MAX_BYTES", str(5 * 1024 * 1024))
+)
+ENROLMENT_IMPORT_INLINE_ROWS = int(
+    os.environ.get("ENROLMENT_IMPORT_INLINE_ROWS", "200")
+)
