@@ -17,6 +17,8 @@ from .models import (
 )
 from .signals import course_completed
 
+CURRENT_CYCLE = 1  # re-certification (certificates) will start later cycles
+
 
 def enrol(
     learner, course, *, now, source=EnrolmentSource.SELF, due_at=None, enrolled_by=None
@@ -96,11 +98,17 @@ def complete_course_if_done(enrolment, *, now):
     )
     if not steps or any(step.translation_key not in done for step in steps):
         return None
-    cycle = 1  # re-certification (certificates) will start later cycles
-    existing = enrolment.completions.filter(cycle=cycle).first()
-    if existing:
-        return existing
     quizzes = [step for step in steps if isinstance(step, QuizPage)]
+    return write_completion(enrolment, quizzes=quizzes, now=now)[0]
+
+
+def write_completion(enrolment, *, quizzes, now):
+    """The completion of the current cycle, scored on these quizzes: written once,
+    whoever gets there first, and announced once the transaction commits.
+    Returns (completion, created)."""
+    cycle = CURRENT_CYCLE
+    if existing := enrolment.completions.filter(cycle=cycle).first():
+        return existing, False
     try:
         with transaction.atomic():
             completion = CourseCompletion.objects.create(
@@ -108,16 +116,16 @@ def complete_course_if_done(enrolment, *, now):
                 cycle=cycle,
                 completed_at=now,
                 score=course_score(enrolment, quizzes),
-                hours=course.estimated_hours,
+                hours=enrolment.course.estimated_hours,
             )
     except IntegrityError:  # completed by a simultaneous request
-        return enrolment.completions.get(cycle=cycle)
+        return enrolment.completions.get(cycle=cycle), False
     transaction.on_commit(
         lambda: course_completed.send(
             sender=CourseCompletion, completion_id=completion.pk
         )
     )
-    return completion
+    return completion, True
 
 
 def withdraw(enrolment, *, now):
@@ -232,39 +240,25 @@ def mark_course_complete(enrolment, *, by, reason, now):
     done. Score: the mean best percentage of the required quizzes the learner
     actually attempted (None if none). Written once; a second call changes nothing
     and returns the existing completion."""
-    cycle = 1  # as in complete_course_if_done
     with transaction.atomic():
         Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
-        if existing := enrolment.completions.filter(cycle=cycle).first():
-            return existing
-        course = enrolment.course
-        quizzes = [s for s in required_steps(course) if isinstance(s, QuizPage)]
+        quizzes = [
+            step
+            for step in required_steps(enrolment.course)
+            if isinstance(step, QuizPage)
+        ]
         attempted_ids = set(
             Attempt.objects.filter(learner=enrolment.learner, quiz__in=quizzes)
             .finished()
             .values_list("quiz", flat=True)
         )
         attempted = [quiz for quiz in quizzes if quiz.pk in attempted_ids]
-        try:
-            with transaction.atomic():
-                completion = CourseCompletion.objects.create(
-                    enrolment=enrolment,
-                    cycle=cycle,
-                    completed_at=now,
-                    score=course_score(enrolment, attempted),
-                    hours=course.estimated_hours,
-                )
-        except IntegrityError:  # completed by a simultaneous request
-            return enrolment.completions.get(cycle=cycle)
-        log(
-            enrolment,
-            "progress.mark_course_complete",
-            user=by,
-            data={"reason": reason, "score": str(completion.score)},
-        )
-        transaction.on_commit(
-            lambda: course_completed.send(
-                sender=CourseCompletion, completion_id=completion.pk
+        completion, created = write_completion(enrolment, quizzes=attempted, now=now)
+        if created:
+            log(
+                enrolment,
+                "progress.mark_course_complete",
+                user=by,
+                data={"reason": reason, "score": str(completion.score)},
             )
-        )
     return completion
