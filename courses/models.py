@@ -167,6 +167,15 @@ class CoursePage(Page):
             "only the overview is open until the learner enrols."
         ),
     )
+    certificate_validity_months = models.PositiveSmallIntegerField(
+        _("certificates valid for (months)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty for certificates that do not expire. Learners re-certify "
+            "by taking the course again."
+        ),
+    )
     modules_complete_at_end = models.BooleanField(
         _("modules complete when read to the end"),
         default=False,
@@ -194,6 +203,7 @@ class CoursePage(Page):
                 FieldPanel("steps_in_order"),
                 FieldPanel("open_access"),
                 FieldPanel("modules_complete_at_end"),
+                FieldPanel("certificate_validity_months"),
             ],
             heading=_("How learners take the course"),
         ),

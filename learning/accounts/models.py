@@ -129,6 +129,12 @@ class User(AbstractUser):
         help_text=_("Reminders about due dates and expiring certificates."),
     )
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
+    name_confirmed_at = models.DateTimeField(
+        _("name confirmed at"),
+        null=True,
+        blank=True,
+        help_text=_("When the learner confirmed the name printed on certificates."),
+    )
     focal_organisations = models.ManyToManyField(
         Organisation,
         verbose_name=_("focal point for"),

@@ -86,6 +86,10 @@ class Enrolment(models.Model):
     )
     due_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # Re-certification starts a new cycle: the steps are taken again, and the
+    # attempts that count are those since the cycle started.
+    cycle = models.PositiveSmallIntegerField(default=1)
+    cycle_started_at = models.DateTimeField(null=True, blank=True)
     # When each assignment reminder went out, so that none is sent twice.
     due_reminder_sent_at = models.DateTimeField(null=True, blank=True)
     overdue_reminder_sent_at = models.DateTimeField(null=True, blank=True)
@@ -111,6 +115,7 @@ class StepProgress(models.Model):
         Enrolment, on_delete=models.CASCADE, related_name="step_progress"
     )
     step_key = models.UUIDField()
+    cycle = models.PositiveSmallIntegerField(default=1)
     started_at = models.DateTimeField()
     last_visited_at = models.DateTimeField()
     completed_at = models.DateTimeField(null=True, blank=True)
@@ -118,7 +123,8 @@ class StepProgress(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["enrolment", "step_key"], name="progress_step_once"
+                fields=["enrolment", "step_key", "cycle"],
+                name="progress_step_once_per_cycle",
             )
         ]
 

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "courses",
     "assessments",
     "learning.progress",
+    "learning.certificates",
     "learning.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
