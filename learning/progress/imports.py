@@ -547,7 +547,9 @@ def apply_import(import_id, *, now):
     try:
         with transaction.atomic():
             imp = (
-                EnrolmentImport.objects.select_for_update()
+                # Lock the import row only (PostgreSQL cannot lock the nullable
+                # side of the outer join to the course).
+                EnrolmentImport.objects.select_for_update(of=("self",))
                 .select_related("uploaded_by", "course")
                 .get(pk=import_id)
             )
