@@ -1,6 +1,7 @@
 """Certificate templates (designed by authors) and the certificates issued from them,
 one per course completion."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -176,3 +177,102 @@ class Certificate(models.Model):
 
     def __str__(self):
         return f"{self.name_printed} – {self.course_title} ({self.code})"
+
+
+class RegenerationStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class RegenerationJobQuerySet(models.QuerySet):
+    def unfinished(self):
+        return self.filter(
+            status__in=[RegenerationStatus.QUEUED, RegenerationStatus.RUNNING]
+        )
+
+
+class RegenerationJob(models.Model):
+    """An administrator's request to reissue every valid certificate of a course
+    (after a template fix, say), worked through by a Celery task that writes its
+    progress here. At most one job per course is queued or running at a time."""
+
+    course_key = models.UUIDField(db_index=True)
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    course_title = models.CharField(_("course"), max_length=255)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=RegenerationStatus.choices,
+        default=RegenerationStatus.QUEUED,
+    )
+    total = models.PositiveIntegerField(_("certificates"), default=0)
+    done_count = models.PositiveIntegerField(_("reissued"), default=0)
+    created_at = models.DateTimeField(_("requested at"))
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    objects = RegenerationJobQuerySet.as_manager()
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("certificate regeneration")
+        verbose_name_plural = _("certificate regenerations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course_key"],
+                condition=Q(status__in=["queued", "running"]),
+                name="certificates_one_unfinished_regeneration_per_course",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.course_title} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_running(self):
+        return self.status in (RegenerationStatus.QUEUED, RegenerationStatus.RUNNING)
+
+    @property
+    def percent(self):
+        if not self.total:
+            return 100 if self.status == RegenerationStatus.DONE else 0
+        return round(100 * self.done_count / self.total)
+
+
+class RegeneratedCertificate(models.Model):
+    """A certificate a job has reissued: a job redelivered or run twice skips it."""
+
+    job = models.ForeignKey(
+        RegenerationJob, on_delete=models.CASCADE, related_name="items"
+    )
+    certificate = models.ForeignKey(
+        Certificate, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job", "certificate"],
+                name="certificates_regenerated_once_per_job",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.job} – {self.certificate_id}"
