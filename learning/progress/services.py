@@ -17,8 +17,6 @@ from .models import (
 )
 from .signals import course_completed
 
-CURRENT_CYCLE = 1  # re-certification (certificates) will start later cycles
-
 
 def enrol(
     learner, course, *, now, source=EnrolmentSource.SELF, due_at=None, enrolled_by=None
@@ -47,9 +45,11 @@ def required_steps(course):
 
 
 def record_visit(enrolment, step, *, now):
+    """Remember a visit to the step, in the enrolment's current cycle."""
     progress, created = StepProgress.objects.get_or_create(
         enrolment=enrolment,
         step_key=step.translation_key,
+        cycle=enrolment.cycle,
         defaults={"started_at": now, "last_visited_at": now},
     )
     if not created:
@@ -60,10 +60,12 @@ def record_visit(enrolment, step, *, now):
 
 @transaction.atomic
 def complete_step(enrolment, step, *, now):
-    """Mark a step done (once) and complete the course if that was the last one."""
+    """Mark a step done (once in each cycle) and complete the course if that was the
+    last one."""
     progress, _ = StepProgress.objects.get_or_create(
         enrolment=enrolment,
         step_key=step.translation_key,
+        cycle=enrolment.cycle,
         defaults={"started_at": now, "last_visited_at": now},
     )
     if progress.completed_at is None:
@@ -72,13 +74,25 @@ def complete_step(enrolment, step, *, now):
     return complete_course_if_done(enrolment, now=now)
 
 
+def cycle_attempts(enrolment, quizzes):
+    """The learner's finished attempts at these quizzes that count in the
+    enrolment's current cycle: after a re-certification, only those started since
+    the cycle began (so they also finished since)."""
+    attempts = Attempt.objects.filter(
+        learner=enrolment.learner, quiz__in=quizzes
+    ).finished()
+    if enrolment.cycle_started_at:
+        attempts = attempts.filter(started_at__gte=enrolment.cycle_started_at)
+    return attempts
+
+
 def course_score(enrolment, quizzes):
-    """The mean of the learner's best percentage on each required quiz."""
+    """The mean of the learner's best percentage on each required quiz, in the
+    enrolment's current cycle."""
     if not quizzes:
         return None
     best = dict(
-        Attempt.objects.filter(learner=enrolment.learner, quiz__in=quizzes)
-        .finished()
+        cycle_attempts(enrolment, quizzes)
         .values_list("quiz")
         .annotate(best=Max("score"))
     )
@@ -92,9 +106,9 @@ def complete_course_if_done(enrolment, *, now):
     course = enrolment.course
     steps = required_steps(course)
     done = set(
-        enrolment.step_progress.filter(completed_at__isnull=False).values_list(
-            "step_key", flat=True
-        )
+        enrolment.step_progress.filter(
+            cycle=enrolment.cycle, completed_at__isnull=False
+        ).values_list("step_key", flat=True)
     )
     if not steps or any(step.translation_key not in done for step in steps):
         return None
@@ -106,7 +120,7 @@ def write_completion(enrolment, *, quizzes, now):
     """The completion of the current cycle, scored on these quizzes: written once,
     whoever gets there first, and announced once the transaction commits.
     Returns (completion, created)."""
-    cycle = CURRENT_CYCLE
+    cycle = enrolment.cycle
     if existing := enrolment.completions.filter(cycle=cycle).first():
         return existing, False
     try:
@@ -218,7 +232,10 @@ def mark_step_complete(enrolment, step, *, by, reason, now):
     elsewhere). Completes the course if that was the last required step. Returns
     the completion or None; a step already done changes nothing."""
     done = StepProgress.objects.filter(
-        enrolment=enrolment, step_key=step.translation_key, completed_at__isnull=False
+        enrolment=enrolment,
+        step_key=step.translation_key,
+        cycle=enrolment.cycle,
+        completed_at__isnull=False,
     ).exists()
     if done:
         return complete_course_if_done(enrolment, now=now)
@@ -241,16 +258,17 @@ def mark_course_complete(enrolment, *, by, reason, now):
     actually attempted (None if none). Written once; a second call changes nothing
     and returns the existing completion."""
     with transaction.atomic():
-        Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
+        locked = Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
+        if locked:  # the cycle as it stands now, not as the caller last read it
+            enrolment.cycle = locked.cycle
+            enrolment.cycle_started_at = locked.cycle_started_at
         quizzes = [
             step
             for step in required_steps(enrolment.course)
             if isinstance(step, QuizPage)
         ]
         attempted_ids = set(
-            Attempt.objects.filter(learner=enrolment.learner, quiz__in=quizzes)
-            .finished()
-            .values_list("quiz", flat=True)
+            cycle_attempts(enrolment, quizzes).values_list("quiz", flat=True)
         )
         attempted = [quiz for quiz in quizzes if quiz.pk in attempted_ids]
         completion, created = write_completion(enrolment, quizzes=attempted, now=now)

@@ -19,5 +19,9 @@ def complete_quiz_step_when_passed(sender, attempt_id, **kwargs):
         .filter(learner=attempt.learner)
         .first()
     )
-    if enrolment:
-        complete_step(enrolment, attempt.quiz, now=attempt.finished_at)
+    if enrolment is None:
+        return
+    # After a re-certification, only attempts started in the new cycle count.
+    if enrolment.cycle_started_at and attempt.started_at < enrolment.cycle_started_at:
+        return
+    complete_step(enrolment, attempt.quiz, now=attempt.finished_at)

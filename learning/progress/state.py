@@ -8,6 +8,10 @@ from .models import Enrolment
 
 
 class CourseState:
+    """A learner's state in the enrolment's current cycle: after a re-certification
+    the steps start afresh, and `completion` is the current cycle's (None until it is
+    completed again); `previous_completion` is the latest earlier one."""
+
     def __init__(self, course, steps, enrolment, user=None):
         """`enrolment` comes with its step_progress and completions prefetched."""
         self.course = course
@@ -16,10 +20,22 @@ class CourseState:
         self.user = user
         self.progress = {}
         self.completion = None
+        self.previous_completion = None
         if enrolment:
-            self.progress = {p.step_key: p for p in self.enrolment.step_progress.all()}
-            self.completion = max(
-                self.enrolment.completions.all(), key=lambda c: c.cycle, default=None
+            # Only the current cycle counts; earlier cycles stay on record. Filtered
+            # here rather than in the query, so the prefetch stays one query.
+            cycle = enrolment.cycle
+            self.progress = {
+                p.step_key: p
+                for p in self.enrolment.step_progress.all()
+                if p.cycle == cycle
+            }
+            completions = self.enrolment.completions.all()
+            self.completion = next((c for c in completions if c.cycle == cycle), None)
+            self.previous_completion = max(
+                (c for c in completions if c.cycle < cycle),
+                key=lambda c: c.cycle,
+                default=None,
             )
 
     @classmethod

@@ -12,5 +12,10 @@ urlpatterns = [
         views.withdraw_from_course,
         name="withdraw",
     ),
+    path(
+        "courses/<int:course_id>/recertify/",
+        views.recertify,
+        name="recertify",
+    ),
     path("modules/<int:page_id>/done/", views.mark_module_done, name="mark_done"),
 ]

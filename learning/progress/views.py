@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import CoursePage, ModulePage
 
+from .cycles import NewCycleRefused, start_new_cycle
 from .dashboard import dashboard_context
 from .models import Enrolment
 from .services import complete_step, enrol, withdraw
@@ -38,6 +39,34 @@ def withdraw_from_course(request, course_id):
         % {"course": course.title},
     )
     return redirect("progress:dashboard")
+
+
+@login_required
+@require_POST
+def recertify(request, course_id):
+    """Start a new cycle of the learner's own enrolment (re-certification)."""
+    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    enrolment = get_object_or_404(
+        Enrolment.objects.active().for_course(course), learner=request.user
+    )
+    try:
+        start_new_cycle(enrolment, now=timezone.now())
+    except NewCycleRefused as refusal:
+        return render(
+            request,
+            "progress/recertify_refused.html",
+            {"course": course, "message": str(refusal)},
+            status=400,
+        )
+    messages.success(
+        request,
+        _(
+            "Re-certification started. Take the course again to earn a new "
+            "certificate; your earlier completion stays on record."
+        ),
+    )
+    next_step = CourseState.for_user(course, request.user).next_step
+    return redirect(next_step.url if next_step else course.url)
 
 
 @login_required

@@ -207,3 +207,15 @@ def register_enrolment_log_actions(actions):
     class MarkCourseComplete(ReasonLogFormatter):
         label = gettext_lazy("Mark course complete")
         message = gettext_lazy("Course marked complete")
+
+
+@hooks.register("register_log_actions")
+def register_cycle_log_actions(actions):
+    @actions.register_action("progress.start_cycle")
+    class StartCycle(LogFormatter):
+        label = gettext_lazy("Start re-certification")
+
+        def format_message(self, log_entry):
+            return _("Re-certification started (cycle %(cycle)s)") % {
+                "cycle": log_entry.data.get("cycle", "")
+            }
