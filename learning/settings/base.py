@@ -227,11 +227,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "learning.progress.tasks.send_assignment_reminders",
         "schedule": 3600.0,
     },
+    "send-certificate-expiry-reminders": {
+        "task": "learning.certificates.tasks.send_certificate_expiry_reminders",
+        "schedule": 86400.0,
+    },
 }
 # Learners hear about an assignment this many days before it is due (then once more
 # when it is overdue).
 ASSIGNMENT_REMINDER_DAYS_BEFORE = int(
     os.environ.get("ASSIGNMENT_REMINDER_DAYS_BEFORE", "3")
+)
+# Certificates that expire: learners may re-certify (start a new cycle of the course)
+# this many days before expiry, and are reminded on each of these days before it.
+RECERTIFY_WINDOW_DAYS = int(os.environ.get("RECERTIFY_WINDOW_DAYS", "30"))
+CERTIFICATE_EXPIRY_REMINDER_DAYS = os.environ.get(
+    "CERTIFICATE_EXPIRY_REMINDER_DAYS", "30,7"
 )
 # A submission this long after a quiz's time limit still counts (network delays).
 QUIZ_SUBMIT_GRACE_SECONDS = 30
