@@ -23,6 +23,7 @@ from courses.models import CoursePage, ModulePage
 from learning.accounts.models import Organisation
 from learning.accounts.roles import appoint_focal_point
 from learning.accounts.services import import_organisations
+from learning.certificates.rendering import set_up_templates
 
 from .content import CHECKLIST_TEXT, COURSES
 from .quiz_content import BANK, QUIZZES
@@ -53,6 +54,7 @@ COURSE_IMAGES = {
 def seed_demo():
     import_organisations()
     catalogue = ensure_authoring_setup()
+    set_up_templates()
     users = seed_users()
     images = {key: seed_image(key, title) for key, title in IMAGES.items()}
     checklist = seed_checklist()

@@ -1,0 +1,154 @@
+"""Certificates in the Wagtail admin: templates (a snippet with a PDF preview) and
+the audit-log actions of certificates."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+
+from courses.models import CoursePage
+
+from .models import PLACEHOLDERS, CertificateTemplate
+from .rendering import render_sample
+
+
+class CertificateTemplateForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["courses"].queryset = (
+            CoursePage.objects.live().select_related("locale").order_by("title")
+        )
+        self.fields["courses"].label_from_instance = lambda course: (
+            f"{course.title} ({course.locale.language_code})"
+        )
+
+    def validate_constraints(self):
+        # The one-default constraint is kept by save(), which moves the default.
+        exclude = self._get_validation_exclusions() | {"is_default"}
+        try:
+            self.instance.validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            self._update_errors(error)
+
+    def save(self, commit=True):
+        # One default template (a database constraint): ticking "default" here
+        # unticks it on the template that had it.
+        if self.cleaned_data.get("is_default"):
+            with transaction.atomic():
+                CertificateTemplate.objects.filter(is_default=True).exclude(
+                    pk=self.instance.pk
+                ).update(is_default=False)
+                return super().save(commit=commit)
+        return super().save(commit=commit)
+
+
+class CertificateTemplateEditView(EditView):
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        buttons.append(
+            Button(
+                _("Preview PDF"),
+                url=reverse(
+                    "wagtailsnippets_certificates_certificatetemplate:preview_pdf",
+                    args=[self.object.pk],
+                ),
+                icon_name="doc-full",
+                priority=5,
+                attrs={"target": "_blank", "rel": "noopener"},
+            )
+        )
+        return buttons
+
+
+PLACEHOLDER_HELP = _("Plain text. These words in braces are replaced: %(words)s.")
+
+
+class CertificateTemplateViewSet(SnippetViewSet):
+    model = CertificateTemplate
+    icon = "doc-full"
+    menu_label = _("Certificate templates")
+    menu_order = 270
+    add_to_admin_menu = True
+    url_prefix = "certificate-templates"
+    list_display = ["name", "is_default", "paper_size", "orientation"]
+    list_filter = ["is_default", "paper_size", "orientation"]
+    search_fields = ["name", "title_wording"]
+    edit_view_class = CertificateTemplateEditView
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("title_wording"),
+                    FieldPanel(
+                        "body_wording",
+                        help_text=PLACEHOLDER_HELP
+                        % {"words": ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)},
+                    ),
+                ],
+                heading=_("Wording"),
+            ),
+            InlinePanel(
+                "signatories",
+                label=_("Signatory"),
+                panels=[
+                    FieldPanel("name"),
+                    FieldPanel("title"),
+                    FieldPanel("signature"),
+                ],
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("logo"),
+                    FieldPanel(
+                        "accent_colour", widget=forms.TextInput(attrs={"type": "color"})
+                    ),
+                    FieldPanel("paper_size"),
+                    FieldPanel("orientation"),
+                ],
+                heading=_("Look"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("is_default"),
+                    FieldPanel("courses", widget=forms.CheckboxSelectMultiple),
+                ],
+                heading=_("Used by"),
+            ),
+        ],
+        base_form_class=CertificateTemplateForm,
+    )
+
+    def preview_pdf_view(self, request, pk):
+        """A sample certificate from this template, inline as a PDF: for whoever may
+        add, change or delete templates."""
+        if not self.permission_policy.user_has_any_permission(
+            request.user, ["add", "change", "delete"]
+        ):
+            raise PermissionDenied
+        template = get_object_or_404(CertificateTemplate, pk=pk)
+        response = HttpResponse(render_sample(template), content_type="application/pdf")
+        response["Content-Disposition"] = 'inline; filename="certificate-sample.pdf"'
+        return response
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/preview.pdf", self.preview_pdf_view, name="preview_pdf"),
+        ]
+
+
+register_snippet(CertificateTemplateViewSet)
+
+
+# Audit-log actions of certificates (issue, revoke, reissue, ...) are registered
+# below with @hooks.register("register_log_actions"), one function per part.
