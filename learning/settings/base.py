@@ -215,6 +215,9 @@ LOGGING = {
 LOGGING["loggers"] = {
     # Wagtail's background tasks log every run at INFO; only problems matter here.
     "django_tasks": {"level": "WARNING"},
+    # WeasyPrint narrates each step of every certificate render at INFO.
+    "weasyprint": {"level": "WARNING"},
+    "fontTools": {"level": "WARNING"},
 }
 
 # Periodic jobs, run by `celery -A learning beat`.
