@@ -152,3 +152,17 @@ register_snippet(CertificateTemplateViewSet)
 
 # Audit-log actions of certificates (issue, revoke, reissue, ...) are registered
 # below with @hooks.register("register_log_actions"), one function per part.
+
+
+def register_recertification_rule():
+    """Re-certification: progress asks whether a learner may start a new cycle of a
+    completed course (learning/progress/cycles.py); certificates answer from the
+    certificate's expiry (learning/certificates/expiry.py)."""
+    from wagtail import hooks
+
+    from .expiry import may_start_new_cycle
+
+    hooks.register("may_start_new_cycle", may_start_new_cycle)
+
+
+register_recertification_rule()

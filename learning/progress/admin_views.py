@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
@@ -308,14 +308,17 @@ def add_progress(enrolments):
     courses = {e.course.pk: e.course for e in enrolments if e.course}
     steps = steps_by_course(list(courses.values()))
     done = {}
+    # The enrolment's current cycle only (re-certification starts afresh).
     for enrolment_id, step_key in StepProgress.objects.filter(
-        enrolment__in=enrolments, completed_at__isnull=False
+        enrolment__in=enrolments,
+        cycle=F("enrolment__cycle"),
+        completed_at__isnull=False,
     ).values_list("enrolment_id", "step_key"):
         done.setdefault(enrolment_id, set()).add(step_key)
     completed = set(
-        CourseCompletion.objects.filter(enrolment__in=enrolments).values_list(
-            "enrolment_id", flat=True
-        )
+        CourseCompletion.objects.filter(
+            enrolment__in=enrolments, cycle=F("enrolment__cycle")
+        ).values_list("enrolment_id", flat=True)
     )
     for enrolment in enrolments:
         if enrolment.pk in completed:

@@ -258,6 +258,20 @@ def test_an_administrator_marking_cycle_two_complete_scores_only_its_attempts(
     assert CourseCompletion.objects.count() == 2
 
 
+def test_the_enrolments_admin_shows_the_current_cycles_progress(
+    course, completed, allowed
+):
+    from learning.progress.admin_views import add_progress
+
+    start_new_cycle(completed, now=LATER)
+    complete_step(completed, course.steps()[0], now=LATER)
+    enrolment = Enrolment.objects.select_related("course").get()
+
+    add_progress([enrolment])
+
+    assert enrolment.progress_percent == 50  # not cycle 1's 100
+
+
 # The learner's pages
 
 
