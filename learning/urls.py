@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("learning.accounts.urls")),
     path("", include("assessments.urls")),
     path("", include("learning.progress.urls")),
+    path("certificates/", include("learning.certificates.urls")),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
 )

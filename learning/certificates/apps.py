@@ -20,6 +20,8 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
+        from . import signal_handlers  # noqa: F401
+
         post_migrate.connect(
             set_up_certificate_templates, dispatch_uid="certificates_templates_setup"
         )

@@ -154,6 +154,28 @@ register_snippet(CertificateTemplateViewSet)
 # below with @hooks.register("register_log_actions"), one function per part.
 
 
+def register_issuing_log_actions(actions):
+    """Issuance (learning/certificates/services.py)."""
+    actions.register_action(
+        "certificates.issue", _("Issue certificate"), _("Certificate issued")
+    )
+    actions.register_action(
+        "certificates.reissue", _("Reissue certificate"), _("Certificate reissued")
+    )
+    actions.register_action(
+        "certificates.revoke", _("Revoke certificate"), _("Certificate revoked")
+    )
+
+
+def register_issuing_hooks():
+    from wagtail import hooks
+
+    hooks.register("register_log_actions", register_issuing_log_actions)
+
+
+register_issuing_hooks()
+
+
 def register_recertification_rule():
     """Re-certification: progress asks whether a learner may start a new cycle of a
     completed course (learning/progress/cycles.py); certificates answer from the

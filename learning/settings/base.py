@@ -234,7 +234,31 @@ CELERY_BEAT_SCHEDULE = {
         "task": "learning.certificates.tasks.send_certificate_expiry_reminders",
         "schedule": 86400.0,
     },
+    "sweep-missing-certificates": {
+        "task": "learning.certificates.tasks.sweep_missing_certificates",
+        "schedule": 300.0,
+    },
 }
+# Certificate issuance: a render taking longer than the soft limit (seconds) is
+# stopped and retried, up to CERTIFICATE_ISSUE_MAX_RETRIES times with backoff; the
+# hard limit kills a render that ignores the soft one. Every 5 minutes, completions
+# older than CERTIFICATE_SWEEP_AFTER_MINUTES still without their certificate are
+# queued again, at most CERTIFICATE_SWEEP_BATCH per run.
+CERTIFICATE_RENDER_SOFT_TIME_LIMIT = int(
+    os.environ.get("CERTIFICATE_RENDER_SOFT_TIME_LIMIT", "60")
+)
+CERTIFICATE_RENDER_TIME_LIMIT = int(
+    os.environ.get("CERTIFICATE_RENDER_TIME_LIMIT", "90")
+)
+CERTIFICATE_ISSUE_MAX_RETRIES = int(
+    os.environ.get("CERTIFICATE_ISSUE_MAX_RETRIES", "5")
+)
+CERTIFICATE_SWEEP_AFTER_MINUTES = int(
+    os.environ.get("CERTIFICATE_SWEEP_AFTER_MINUTES", "5")
+)
+CERTIFICATE_SWEEP_BATCH = int(os.environ.get("CERTIFICATE_SWEEP_BATCH", "500"))
+# A ZIP of certificates downloaded from the admin holds at most this many PDFs.
+CERTIFICATE_ZIP_MAX_FILES = int(os.environ.get("CERTIFICATE_ZIP_MAX_FILES", "2000"))
 # Learners hear about an assignment this many days before it is due (then once more
 # when it is overdue).
 ASSIGNMENT_REMINDER_DAYS_BEFORE = int(
