@@ -82,7 +82,7 @@ def start_new_cycle(enrolment, *, now):
     enrolment, updated."""
     with transaction.atomic():
         locked = (
-            Enrolment.objects.select_for_update()
+            Enrolment.objects.select_for_update(of=("self",))
             .select_related("learner")
             .get(pk=enrolment.pk)
         )
@@ -90,9 +90,14 @@ def start_new_cycle(enrolment, *, now):
         if not decision.allowed:
             raise NewCycleRefused(decision.message)
         previous = locked.cycle
+        # Conditional on the cycle read, also where rows are not locked (SQLite).
+        started = Enrolment.objects.filter(pk=locked.pk, cycle=previous).update(
+            cycle=previous + 1, cycle_started_at=now
+        )
+        if started != 1:
+            raise NewCycleRefused(_("A new cycle of this course has already started."))
         locked.cycle = previous + 1
         locked.cycle_started_at = now
-        locked.save(update_fields=["cycle", "cycle_started_at"])
         log(
             locked,
             "progress.start_cycle",

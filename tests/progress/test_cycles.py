@@ -186,6 +186,29 @@ def test_a_second_start_is_refused_until_the_new_cycle_is_completed(completed, a
     assert Enrolment.objects.get().cycle == 2
 
 
+def test_of_two_simultaneous_starts_only_one_counts(completed, allowed, monkeypatch):
+    """The other request starts the cycle between this one's check and its write."""
+    from django.db.models import F
+
+    from learning.progress import cycles
+
+    decide = cycles.recertification
+
+    def racing(enrolment, **kwargs):
+        decision = decide(enrolment, **kwargs)
+        Enrolment.objects.filter(pk=enrolment.pk).update(cycle=F("cycle") + 1)
+        return decision
+
+    monkeypatch.setattr(cycles, "recertification", racing)
+
+    with pytest.raises(NewCycleRefused, match="already started"):
+        start_new_cycle(completed, now=LATER)
+
+    # (The simulated other request shares this test's connection, so its write is
+    # rolled back with this one: what counts is that this one wrote nothing.)
+    assert not ModelLogEntry.objects.filter(action="progress.start_cycle").exists()
+
+
 def test_completing_cycle_two_writes_its_own_completion_and_announces_it(
     course, learner, questions, completed, allowed, django_capture_on_commit_callbacks
 ):
