@@ -298,3 +298,34 @@ def test_the_task_sends_the_reminders_due_now(
         task.delay()  # a duplicated run sends nothing more
 
     assert len(mail.outbox) == 1
+
+
+def test_each_cycle_gets_its_own_certificate(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    """Through the real course_completed signal and issuance (PDF stood in for)."""
+    from learning.certificates import rendering
+    from learning.progress.services import complete_step
+    from tests.certificates.factories import fake_pdf, make_learner
+
+    monkeypatch.setattr(rendering, "render_certificate", fake_pdf)
+    learner = make_learner()
+    course = make_course("Joint procurement", certificate_validity_months=12)
+    module = make_module(course, title="Why buy together")
+    enrolment = enrol(learner, course, now=NOW)
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_step(enrolment, module, now=NOW)
+    first = Certificate.objects.get()
+    assert first.expires_at == datetime(2027, 11, 2, 9, 0, tzinfo=UTC)
+
+    renewal = first.expires_at - timedelta(days=10)
+    start_new_cycle(enrolment, now=renewal)
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_step(enrolment, module, now=renewal + timedelta(hours=1))
+
+    second = Certificate.objects.exclude(pk=first.pk).get()
+    assert second.completion.cycle == 2
+    assert second.code != first.code
+    assert second.expires_at == datetime(2028, 10, 23, 10, 0, tzinfo=UTC)
+    first.refresh_from_db()
+    assert first.completion.cycle == 1 and first.status == CertificateStatus.VALID
