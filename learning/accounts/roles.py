@@ -15,6 +15,8 @@ FOCAL_POINT_PERMISSIONS = [
     ("progress", "add_enrolment"),
     ("progress", "change_enrolment"),
     ("progress", "view_enrolment"),
+    ("certificates", "view_certificate"),
+    ("certificates", "change_certificate"),
 ]
 
 

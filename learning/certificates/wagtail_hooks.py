@@ -188,3 +188,125 @@ def register_recertification_rule():
 
 
 register_recertification_rule()
+
+
+# Certificates listing, revoke, reissue, history, PDF, ZIP and bulk regeneration
+# (learning/certificates/admin_views.py): scoped like the enrolments admin.
+
+
+def register_certificate_admin():
+    from wagtail import hooks
+    from wagtail.admin.viewsets.model import ModelViewSet
+    from wagtail.log_actions import LogFormatter
+    from wagtail.permissions import register_permission_policy
+
+    from . import admin_views
+    from .models import Certificate
+
+    register_permission_policy(Certificate, admin_views.permission_policy)
+
+    class CertificateViewSet(ModelViewSet):
+        model = Certificate
+        icon = "doc-full-inverse"
+        menu_label = _("Certificates")
+        menu_order = 275
+        add_to_admin_menu = True
+        add_to_reference_index = False
+        copy_view_enabled = False
+        inspect_view_enabled = True
+        url_prefix = "certificates"
+        index_view_class = admin_views.CertificateIndexView
+        add_view_class = admin_views.CertificateAddView
+        edit_view_class = admin_views.CertificateEditView
+        delete_view_class = admin_views.CertificateDeleteView
+        history_view_class = admin_views.CertificateHistoryView
+        usage_view_class = admin_views.CertificateUsageView
+        inspect_view_class = admin_views.CertificateInspectView
+        filterset_class = admin_views.CertificateFilterSet
+        search_fields = [
+            "name_printed",
+            "code",
+            "completion__enrolment__learner__email",
+        ]
+
+        def get_form_class(self, for_update=False):
+            return admin_views.ReasonForm
+
+        def get_add_view_kwargs(self, **kwargs):
+            return super().get_add_view_kwargs(panel=None, **kwargs)
+
+        def get_edit_view_kwargs(self, **kwargs):
+            return super().get_edit_view_kwargs(panel=None, **kwargs)
+
+        def get_urlpatterns(self):
+            return super().get_urlpatterns() + [
+                path(
+                    "download/<int:pk>/",
+                    self.construct_view(admin_views.DownloadView),
+                    name="download",
+                ),
+                path(
+                    "revoke/<int:pk>/",
+                    self.construct_view(admin_views.RevokeView),
+                    name="revoke",
+                ),
+                path(
+                    "reissue/<int:pk>/",
+                    self.construct_view(admin_views.ReissueView),
+                    name="reissue",
+                ),
+                path(
+                    "zip/",
+                    self.construct_view(
+                        admin_views.ZipView, **self.get_index_view_kwargs()
+                    ),
+                    name="zip",
+                ),
+                path(
+                    "regenerate/",
+                    admin_views.RegenerateView.as_view(),
+                    name="regenerate",
+                ),
+                path(
+                    "regenerate/<int:pk>/",
+                    admin_views.RegenerationDetailView.as_view(),
+                    name="regeneration",
+                ),
+            ]
+
+    class DownloadZipFormatter(LogFormatter):
+        label = _("Download certificates as a ZIP")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            filters = ", ".join(
+                f"{key}={value}" for key, value in data.get("filters", {}).items()
+            )
+            return _("%(count)s certificates downloaded as a ZIP (%(filters)s)") % {
+                "count": data.get("count", 0),
+                "filters": filters or _("no filters"),
+            }
+
+    class RegenerateFormatter(LogFormatter):
+        label = _("Regenerate certificates")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _(
+                "Regeneration of the %(count)s certificates of %(course)s requested"
+            ) % {"count": data.get("certificates", 0), "course": data.get("course")}
+
+        def format_comment(self, log_entry):
+            return (log_entry.data or {}).get("reason", "")
+
+    @hooks.register("register_admin_viewset")
+    def register_certificate_viewset():
+        return CertificateViewSet("certificates_admin")
+
+    @hooks.register("register_log_actions")
+    def register_certificate_admin_log_actions(actions):
+        actions.register_action("certificates.download_zip")(DownloadZipFormatter)
+        actions.register_action("certificates.regenerate")(RegenerateFormatter)
+
+
+register_certificate_admin()
