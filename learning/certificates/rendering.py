@@ -265,6 +265,16 @@ def format_date(value):
     return formats.date_format(timezone.localtime(value), "j F Y")
 
 
+def name_class(name, orientation):
+    """Long names print smaller so that they keep to a line or two."""
+    limit = 28 if orientation == Orientation.LANDSCAPE else 20
+    if len(name) > limit * 1.5:
+        return "name-very-long"
+    if len(name) > limit:
+        return "name-long"
+    return ""
+
+
 def _template_of(certificate):
     if certificate.template_id:
         return certificate.template
@@ -349,6 +359,7 @@ def certificate_html(certificate, template=None, *, sample=False):
             "body": substitute(template.body_wording, values),
             "name_in_body": "learner_name" in used,
             "learner_name": certificate.name_printed,
+            "name_class": name_class(certificate.name_printed, orientation),
             "facts": facts,
             "logo_url": logo_url,
             "signatories": signatories,

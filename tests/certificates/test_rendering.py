@@ -232,6 +232,17 @@ def test_paper_and_orientation_set_the_page_size(paper, orientation, size):
     assert (round(float(box.width)), round(float(box.height))) == size
 
 
+def test_a_long_name_and_course_still_fit_one_page(course):
+    name = "Maria-Fernanda Gutiérrez de la Torre y Nguyễn-Okafor Abdulrahman"
+    title = "Information and communication technologies as a strategic tool " * 2
+    certificate = make_certificate(course, name=name, course_title=title.strip())
+
+    pages = PdfReader(io.BytesIO(render_certificate(certificate))).pages
+
+    assert len(pages) == 1
+    assert squash(name) in squash(pages[0].extract_text())
+
+
 def test_logo_and_signature_images_come_from_the_media_storage(course):
     template = CertificateTemplate.objects.create(
         name="With images", logo=make_image("Logo", size=(300, 300))
