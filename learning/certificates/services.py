@@ -328,11 +328,6 @@ def confirm_printed_name(user, *, full_name, now):
     return len(pending)
 
 
-def pending_name_confirmation(completion):
-    """True when this completion waits for its learner to confirm their name."""
-    return completion.enrolment.learner.name_confirmed_at is None
-
-
 # Administrators: reissue and revoke ---------------------------------------------
 
 
