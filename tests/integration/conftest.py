@@ -24,52 +24,87 @@ def broker_url():
     return url
 
 
-@pytest.fixture
-def celery_worker(broker_url, settings, transactional_db):
-    """Start a worker on a private queue, against the test database; stop it after."""
-    from learning.celery import app
+@pytest.fixture(scope="session")
+def amqp_url():
+    """RabbitMQ: it hands a task back the moment a worker's connection drops."""
+    url = os.environ.get("TEST_AMQP_URL")
+    if not url:
+        reason = "needs RabbitMQ: set TEST_AMQP_URL=amqp://guest:guest@..."
+        if os.environ.get("REQUIRE_SERVICES") == "1":
+            pytest.fail(f"REQUIRE_SERVICES=1 but this test {reason}", pytrace=False)
+        pytest.skip(reason)
+    return url
 
-    queue = f"test-{uuid.uuid4().hex[:8]}"
-    name = f"{queue}@localhost"
-    database = settings.DATABASES["default"]
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "learning.settings.dev",
-        "CELERY_BROKER_URL": broker_url,
-        "CELERY_TASK_DEFAULT_QUEUE": queue,
-        "DATABASE_URL": database_url(database),
-    }
+
+def start_worker(broker_url, queue, database, *, app="learning", env=(), log=None):
+    """A Celery worker process (solo pool) on a private queue, against the test
+    database; returns once it answers a ping. `log`: a file for its output."""
+    from learning.celery import app as celery_app
+
+    name = f"{queue}-{uuid.uuid4().hex[:4]}@localhost"
     worker = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "celery",
             "-A",
-            "learning",
+            app,
             "worker",
             "--pool=solo",
-            "--loglevel=WARNING",
+            "--loglevel=INFO" if log else "--loglevel=WARNING",
             "-Q",
             queue,
             "-n",
             name,
         ],
         cwd=ROOT,
-        env=env,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "learning.settings.dev",
+            "CELERY_BROKER_URL": broker_url,
+            "CELERY_TASK_DEFAULT_QUEUE": queue,
+            "DATABASE_URL": database_url(database),
+            **dict(env),
+        },
+        stdout=log,
+        stderr=subprocess.STDOUT if log else None,
     )
+    with celery_app.connection_for_write(broker_url) as connection:
+        deadline = time.monotonic() + 30
+        while not celery_app.control.ping(
+            destination=[name], timeout=0.5, connection=connection
+        ):
+            if worker.poll() is not None or time.monotonic() > deadline:
+                worker.kill()
+                raise RuntimeError("the Celery worker did not start within 30 s")
+    worker.name = name
+    return worker
+
+
+def stop_worker(worker):
+    worker.terminate()
+    try:
+        worker.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
+
+
+@pytest.fixture
+def celery_worker(broker_url, settings, transactional_db):
+    """Start a worker on a private queue, against the test database; stop it after."""
+    from learning.celery import app
+
+    queue = f"test-{uuid.uuid4().hex[:8]}"
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.update(
         broker_url=broker_url, task_always_eager=False, task_default_queue=queue
     )
+    worker = start_worker(broker_url, queue, settings.DATABASES["default"])
     try:
-        deadline = time.monotonic() + 30
-        while not app.control.ping(destination=[name], timeout=0.5):
-            if worker.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the Celery worker did not start within 30 s")
-        yield name
+        yield worker.name
     finally:
-        worker.terminate()
-        worker.wait(timeout=20)
+        stop_worker(worker)
         app.conf.update(broker_url=None, task_always_eager=True)
 
 
