@@ -135,17 +135,15 @@ class InScopeMixin:
 
 
 def download_name(certificate):
-    """The PDF's file name when downloaded: course, learner and code."""
-    stem = "-".join(
-        part
-        for part in (
-            slugify(certificate.course_title)[:60],
-            slugify(certificate.name_printed)[:40],
-            certificate.code,
-        )
-        if part
-    )
-    return f"certificate-{stem}.pdf"
+    """The PDF's name when an administrator downloads it, alone or in a ZIP: the
+    learner's download name (``UNSSC-certificate-<course>-<code>.pdf``) with the
+    learner's name added, so that a ZIP of a course reads like a list of people."""
+    parts = [
+        slugify(certificate.course_title)[:60] or "course",
+        slugify(certificate.name_printed)[:40],
+        certificate.code,
+    ]
+    return "UNSSC-certificate-" + "-".join(part for part in parts if part) + ".pdf"
 
 
 # Listing
@@ -319,8 +317,19 @@ class CertificateIndexView(IndexView):
 # One certificate: inspect, history, PDF; add, edit and delete never
 
 
-class CertificateInspectView(InScopeMixin, InspectView):
-    fields = [
+class NoEditLinkMixin:
+    """Certificates have no edit page: link to the certificate's own page."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.edit_url_name = None
+
+    def get_edit_url(self, *args):
+        return None
+
+
+class CertificateInspectView(NoEditLinkMixin, InScopeMixin, InspectView):
+    shown_fields = [
         "name_printed",
         "email",
         "course_title",
@@ -337,8 +346,26 @@ class CertificateInspectView(InScopeMixin, InspectView):
         "sha256",
     ]
 
+    def get_fields(self):
+        fields = self.shown_fields
+        if self.object_is_revoked():
+            return fields
+        return [f for f in fields if f not in ("revoked_at", "revoke_reason")]
+
+    def object_is_revoked(self):
+        obj = getattr(self, "object", None)
+        return obj is not None and obj.status == CertificateStatus.REVOKED
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.fields = self.get_fields()  # now that the certificate is known
+
     def get_object(self, queryset=None):
         return get_object_or_404(self.get_base_object_queryset(), pk=self.pk)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "–" if value is None or value == "" else value
 
     def get_field_label(self, field_name, field):
         if field_name == "email":
@@ -395,7 +422,7 @@ class CertificateInspectView(InScopeMixin, InspectView):
         return buttons
 
 
-class CertificateHistoryView(InScopeMixin, HistoryView):
+class CertificateHistoryView(NoEditLinkMixin, InScopeMixin, HistoryView):
     pass
 
 
@@ -743,13 +770,16 @@ class RegenerationAccessMixin:
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
-        return WagtailAdminTemplateMixin.breadcrumbs_items + [
-            {"url": reverse(INDEX_URL_NAME), "label": _("Certificates")},
-            {
-                "url": reverse("certificates_admin:regenerate"),
-                "label": _("Regenerate"),
-            },
-        ]
+        items = [{"url": reverse(INDEX_URL_NAME), "label": _("Certificates")}]
+        if getattr(self, "object", None) is not None:  # a job's page
+            items.append(
+                {
+                    "url": reverse("certificates_admin:regenerate"),
+                    "label": _("Regenerate"),
+                }
+            )
+        items.append({"url": "", "label": self.get_page_title()})
+        return WagtailAdminTemplateMixin.breadcrumbs_items + items
 
 
 class RegenerateView(RegenerationAccessMixin, WagtailAdminTemplateMixin, FormView):

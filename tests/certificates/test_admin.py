@@ -380,7 +380,8 @@ def test_the_zip_holds_exactly_the_filtered_certificates(
     expected = [three["UNDP"], three["UNCDF"]]
     assert files == {download_name(c): fake_pdf(c) for c in expected}
     assert all(
-        name.startswith("certificate-joint-procurement-") and name.endswith(".pdf")
+        name.startswith("UNSSC-certificate-joint-procurement-learner-at-")
+        and name.endswith(".pdf")
         for name in files
     )
     entry = ModelLogEntry.objects.get(action="certificates.download_zip")
@@ -526,3 +527,37 @@ def test_a_regeneration_needs_a_course(client, admin_user):
 
     assert response.status_code == 400
     assert RegenerationJob.objects.count() == 0
+
+
+def test_a_certificates_page_and_history_link_to_no_edit_form(client, focal, three):
+    client.force_login(focal)
+    certificate = three["UNCDF"]
+
+    inspect = client.get(f"{INDEX}inspect/{certificate.pk}/")
+    history = client.get(f"{INDEX}history/{certificate.pk}/")
+
+    assert inspect.status_code == 200 and history.status_code == 200
+    assert certificate.code in inspect.text
+    assert certificate.completion.enrolment.learner.email in inspect.text
+    assert f"{INDEX}reissue/{certificate.pk}/" in inspect.text
+    assert f"{INDEX}download/{certificate.pk}/" in inspect.text
+    assert "/edit/" not in inspect.text + history.text
+
+
+def test_the_demo_administrator_and_focal_point_open_the_certificate_screens(client):
+    from learning.demo.seeding import seed_demo
+
+    seed_demo()
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    for url in (
+        INDEX,
+        f"{INDEX}?state=expired&q=x",
+        f"{INDEX}regenerate/",
+    ):
+        assert client.get(url).status_code == 200, url
+    client.force_login(
+        Organisation.objects.get(acronym="UNDP").focal_points.get(
+            email="focal@example.org"
+        )
+    )
+    assert client.get(INDEX).status_code == 200
