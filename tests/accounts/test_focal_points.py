@@ -31,6 +31,8 @@ def test_the_focal_points_group_exists_after_migrate_and_again_changes_nothing()
         "add_enrolment",
         "change_enrolment",
         "view_enrolment",
+        "view_certificate",
+        "change_certificate",
     }
     assert set(group.permissions.values_list("codename", flat=True)) == permissions
     assert Group.objects.filter(name=FOCAL_POINTS).count() == 1
