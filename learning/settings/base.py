@@ -270,6 +270,21 @@ RECERTIFY_WINDOW_DAYS = int(os.environ.get("RECERTIFY_WINDOW_DAYS", "30"))
 CERTIFICATE_EXPIRY_REMINDER_DAYS = os.environ.get(
     "CERTIFICATE_EXPIRY_REMINDER_DAYS", "30,7"
 )
+# The public verification page: the largest PDF a visitor may upload to check it,
+# and how many look-ups and uploads one address may make per minute. LinkedIn's
+# "add certification" link names the Staff College by its LinkedIn page id when set.
+CERTIFICATE_VERIFY_MAX_BYTES = int(
+    os.environ.get("CERTIFICATE_VERIFY_MAX_BYTES", str(5 * 1024 * 1024))
+)
+CERTIFICATE_VERIFY_LOOKUPS_PER_MINUTE = int(
+    os.environ.get("CERTIFICATE_VERIFY_LOOKUPS_PER_MINUTE", "30")
+)
+CERTIFICATE_VERIFY_UPLOADS_PER_MINUTE = int(
+    os.environ.get("CERTIFICATE_VERIFY_UPLOADS_PER_MINUTE", "10")
+)
+CERTIFICATE_LINKEDIN_ORGANIZATION_ID = os.environ.get(
+    "CERTIFICATE_LINKEDIN_ORGANIZATION_ID", ""
+)
 # A submission this long after a quiz's time limit still counts (network delays).
 QUIZ_SUBMIT_GRACE_SECONDS = 30
 

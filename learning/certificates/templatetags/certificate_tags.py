@@ -1,0 +1,74 @@
+"""The learner's certificate on the dashboard and in the course's completion panel:
+download, verification link to copy, and LinkedIn's "add certification" link.
+
+Progress templates load this library (progress never imports certificates): the
+dashboard calls ``{% prefetch_certificates completed %}`` once, so that each item's
+``{% certificate_actions state.completion %}`` reads its certificate without a query.
+"""
+
+from django import template
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
+
+from ..models import Certificate, CertificateStatus
+from ..public import linkedin_url
+from ..rendering import verification_url
+from ..services import certificate_state
+
+register = template.Library()
+
+
+def certificate_of(completion):
+    """The completion's certificate or None (cached on the completion)."""
+    if completion is None:
+        return None
+    try:
+        return completion.certificate
+    except Certificate.DoesNotExist:
+        return None
+
+
+@register.simple_tag
+def prefetch_certificates(states):
+    """Load the certificates of these dashboard states' completions in one query."""
+    completions = [state.completion for state in states if state.completion]
+    prefetch_related_objects(completions, "certificate")
+    return ""
+
+
+@register.inclusion_tag(
+    "certificates/includes/certificate_actions.html", takes_context=True
+)
+def certificate_actions(context, completion, show_expiry=True):
+    """Download, copy the verification link, add to LinkedIn; or say why not."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    certificate = certificate_of(completion)
+    if (
+        certificate is None
+        or user is None
+        or completion.enrolment.learner_id != user.pk
+    ):
+        return {
+            "certificate": None,
+            "preparing": bool(
+                certificate is None
+                and user is not None
+                and user.is_authenticated
+                and user.name_confirmed_at is not None
+                and completion is not None
+                and completion.enrolment.learner_id == user.pk
+            ),
+        }
+    state = certificate_state(certificate, timezone.now())
+    ready = bool(certificate.sha256) and certificate.status != CertificateStatus.REVOKED
+    verify = verification_url(certificate.code)
+    return {
+        "certificate": certificate,
+        "state": state,
+        "show_expiry": show_expiry,
+        "ready": ready,
+        "preparing": not certificate.sha256 and state != "revoked",
+        "verify_url": verify,
+        "linkedin_url": linkedin_url(certificate, verify) if ready else "",
+    }
