@@ -6,6 +6,7 @@ from django.db import models
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -97,13 +98,24 @@ class QuizPage(CourseStep):
         """None when attempts are unlimited."""
         if self.attempts_allowed is None:
             return None
-        used = self.attempts.filter(learner=learner).counted().count()
+        used = self.attempts.filter(learner=learner).counted()
+        if since := self.attempts_count_from(learner):
+            used = used.filter(started_at__gte=since)
+        used = used.count()
         extra = sum(
             self.extra_attempts.filter(learner=learner).values_list(
                 "attempts", flat=True
             )
         )
         return max(0, self.attempts_allowed + extra - used)
+
+    def attempts_count_from(self, learner):
+        """When the learner's attempts start counting towards the limit: apps above
+        may say (e.g. a re-certification cycle's start, from progress); else always."""
+        for count_from in hooks.get_hooks("quiz_attempts_count_from"):
+            if since := count_from(self, learner):
+                return since
+        return None
 
     def time_limit_for(self, learner):
         """The time limit for this learner, with any extra time they are granted."""

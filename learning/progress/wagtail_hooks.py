@@ -89,6 +89,18 @@ def refuse_attempts_at_unreadable_or_locked_quizzes(request, quiz):
     return refuse_locked_step(request, state, quiz) if state.enrolment else None
 
 
+@hooks.register("quiz_attempts_count_from")
+def count_attempts_from_the_current_cycle(quiz, learner):
+    """A learner re-certifying has the quiz's attempts afresh in the new cycle."""
+    return (
+        Enrolment.objects.active()
+        .for_course(quiz.get_parent())
+        .filter(learner=learner, cycle_started_at__isnull=False)
+        .values_list("cycle_started_at", flat=True)
+        .first()
+    )
+
+
 @hooks.register("register_admin_urls")
 def register_enrolment_import_urls():
     return [path("enrolment-imports/", include(import_views))]

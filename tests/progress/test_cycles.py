@@ -403,3 +403,18 @@ def test_pages_in_cycle_two_run_the_pinned_number_of_queries(
 
     assert counts[learner] == counts[newcomer]
     assert counts[learner][0] == ENROLLED_COURSE_QUERIES
+
+
+def test_a_new_cycle_gives_the_quizs_attempts_afresh(completed, course, allowed):
+    _module, quiz, _optional = course.steps()
+    quiz.attempts_allowed = 1
+    quiz.save_revision().publish()
+    quiz.refresh_from_db()
+    learner = completed.learner
+    assert quiz.attempts_left(learner) == 0
+
+    start_new_cycle(completed, now=NOW + timedelta(days=720))
+
+    assert quiz.attempts_left(learner) == 1
+    take_quiz(quiz, learner, [], [], started=NOW + timedelta(days=721))
+    assert quiz.attempts_left(learner) == 0
