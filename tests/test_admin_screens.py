@@ -27,6 +27,11 @@ ADMIN_SCREENS = [
     "/admin/enrolment-imports/upload/",
     "/admin/enrolment-imports/template.csv",
     "/admin/users/",
+    "/admin/certificates/",
+    "/admin/certificates/?status=revoked",
+    "/admin/certificates/regenerate/",
+    "/admin/certificate-templates/",
+    "/admin/certificate-templates/add/",
 ]
 
 
