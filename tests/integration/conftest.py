@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from celery import Celery
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -39,8 +40,6 @@ def amqp_url():
 def start_worker(broker_url, queue, database, *, app="learning", env=(), log=None):
     """A Celery worker process (solo pool) on a private queue, against the test
     database; returns once it answers a ping. `log`: a file for its output."""
-    from learning.celery import app as celery_app
-
     name = f"{queue}-{uuid.uuid4().hex[:4]}@localhost"
     worker = subprocess.Popen(
         [
@@ -69,14 +68,17 @@ def start_worker(broker_url, queue, database, *, app="learning", env=(), log=Non
         stdout=log,
         stderr=subprocess.STDOUT if log else None,
     )
-    with celery_app.connection_for_write(broker_url) as connection:
+    # A Celery app of its own for the pings: the project's app may still hold
+    # connections to another broker from an earlier test.
+    probe = Celery(broker=broker_url)
+    try:
         deadline = time.monotonic() + 30
-        while not celery_app.control.ping(
-            destination=[name], timeout=0.5, connection=connection
-        ):
+        while not probe.control.ping(destination=[name], timeout=0.5):
             if worker.poll() is not None or time.monotonic() > deadline:
                 worker.kill()
                 raise RuntimeError("the Celery worker did not start within 30 s")
+    finally:
+        probe.close()
     worker.name = name
     return worker
 
