@@ -27,7 +27,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import (
     CreateView,
@@ -49,6 +48,7 @@ from learning.accounts.models import Organisation
 from learning.progress.admin_views import (
     managed_organisation_ids,
     organisations_for_filter,
+    row_action,
 )
 
 from .models import (
@@ -257,37 +257,37 @@ class CertificateIndexView(IndexView):
         buttons = super().get_list_more_buttons(instance)
         if instance.file:
             buttons.append(
-                MenuItem(
+                row_action(
                     _("Download PDF"),
-                    url=reverse("certificates_admin:download", args=[instance.pk]),
-                    icon_name="download",
-                    priority=30,
+                    "certificates_admin:download",
+                    instance.pk,
+                    "download",
+                    30,
                 )
             )
         if self.user_has_permission("change") and instance.state != "revoked":
             buttons.append(
-                MenuItem(
+                row_action(
                     _("Reissue"),
-                    url=reverse("certificates_admin:reissue", args=[instance.pk]),
-                    icon_name="rotate",
-                    priority=40,
+                    "certificates_admin:reissue",
+                    instance.pk,
+                    "rotate",
+                    40,
                 )
             )
             buttons.append(
-                MenuItem(
-                    _("Revoke"),
-                    url=reverse("certificates_admin:revoke", args=[instance.pk]),
-                    icon_name="cross",
-                    priority=50,
+                row_action(
+                    _("Revoke"), "certificates_admin:revoke", instance.pk, "cross", 50
                 )
             )
         if self.user_has_permission("change"):
             buttons.append(
-                MenuItem(
+                row_action(
                     _("History"),
-                    url=reverse("certificates_admin:history", args=[instance.pk]),
-                    icon_name="history",
-                    priority=60,
+                    "certificates_admin:history",
+                    instance.pk,
+                    "history",
+                    60,
                 )
             )
         return buttons

@@ -59,6 +59,13 @@ REASON_HELP = gettext_lazy(
 )
 
 
+def row_action(label, url_name, pk, icon, priority):
+    """An entry of a listing row's "More" menu, leading to `url_name` for the row."""
+    return MenuItem(
+        label, url=reverse(url_name, args=[pk]), icon_name=icon, priority=priority
+    )
+
+
 def managed_organisation_ids(user):
     """The ids of the organisations a (non-superuser) user looks after, worked out
     once per request (the user object lives as long as the request)."""
@@ -261,28 +268,19 @@ class EnrolmentIndexView(IndexView):
             and instance.status == EnrolmentStatus.ACTIVE
         ):
             buttons.append(
-                MenuItem(
+                row_action(
                     _("Mark complete"),
-                    url=reverse("enrolments:mark_complete", args=[instance.pk]),
-                    icon_name="tick",
-                    priority=40,
+                    "enrolments:mark_complete",
+                    instance.pk,
+                    "tick",
+                    40,
                 )
             )
             buttons.append(
-                MenuItem(
-                    _("Remove"),
-                    url=reverse("enrolments:remove", args=[instance.pk]),
-                    icon_name="cross",
-                    priority=50,
-                )
+                row_action(_("Remove"), "enrolments:remove", instance.pk, "cross", 50)
             )
         buttons.append(
-            MenuItem(
-                _("History"),
-                url=reverse("enrolments:history", args=[instance.pk]),
-                icon_name="history",
-                priority=60,
-            )
+            row_action(_("History"), "enrolments:history", instance.pk, "history", 60)
         )
         return buttons
 
