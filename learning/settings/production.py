@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool, env_list, smtp_mailer
+from .base import SECRET_KEY, STORAGES, env_bool, env_list, smtp_mailer
 
 DEBUG = False
 
@@ -37,7 +37,7 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 MAILERS = {"default": smtp_mailer(os.environ.get("EMAIL_HOST", "localhost"))}
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
