@@ -164,10 +164,21 @@ class ReportSubscription(models.Model):
                 condition=Q(course_key__isnull=False) | Q(organisation__isnull=False),
                 name="reports_subscription_has_a_subject",
             ),
+            # One subscription per subject (NULLs are distinct in a unique
+            # constraint, hence one constraint per shape of subject).
+            models.UniqueConstraint(
+                fields=["user", "course_key"],
+                condition=Q(organisation__isnull=True),
+                name="reports_one_subscription_per_course",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                condition=Q(course_key__isnull=True),
+                name="reports_one_subscription_per_organisation",
+            ),
             models.UniqueConstraint(
                 fields=["user", "course_key", "organisation"],
-                nulls_distinct=False,
-                name="reports_one_subscription_per_subject",
+                name="reports_one_subscription_per_course_and_organisation",
             ),
         ]
 

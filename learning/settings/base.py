@@ -242,6 +242,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "learning.certificates.tasks.send_certificate_expiry_reminders",
         "schedule": 86400.0,
     },
+    "delete-expired-report-exports": {
+        "task": "learning.reports.tasks.delete_expired_report_exports",
+        "schedule": 3600.0,
+    },
     "sweep-missing-certificates": {
         "task": "learning.certificates.tasks.sweep_missing_certificates",
         "schedule": 300.0,
@@ -295,6 +299,11 @@ CERTIFICATE_LINKEDIN_ORGANIZATION_ID = os.environ.get(
 )
 # A submission this long after a quiz's time limit still counts (network delays).
 QUIZ_SUBMIT_GRACE_SECONDS = 30
+
+# Report exports: up to this many rows stream in the response; more are written by
+# a Celery job, whose file its requester may download for this many hours.
+REPORT_EXPORT_INLINE_ROWS = int(os.environ.get("REPORT_EXPORT_INLINE_ROWS", "5000"))
+REPORT_EXPORT_LINK_HOURS = int(os.environ.get("REPORT_EXPORT_LINK_HOURS", "24"))
 
 # Bulk enrolment files: limits, and the size above which Celery checks and applies them.
 ENROLMENT_IMPORT_MAX_ROWS = int(os.environ.get("ENROLMENT_IMPORT_MAX_ROWS", "10000"))

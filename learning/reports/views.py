@@ -1,0 +1,304 @@
+"""The completion report in the admin (Wagtail's ReportView: filters, search,
+sorting, pagination), its exports, and the pages of export jobs.
+
+Only people allowed to see learners' rows reach the report (Wagtail's usual
+"permission denied" redirect otherwise), and every row is in their scope.
+An export job is its requester's alone: anyone else gets a 404.
+"""
+
+import tempfile
+from functools import cached_property
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView, View
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+
+from learning.progress.models import Enrolment
+
+from .completion import COLUMNS, CertificateState, RowStatus
+from .exports import (
+    CONTENT_TYPES,
+    RowWriter,
+    csv_chunks,
+    file_name,
+    record_streamed_export,
+    request_export,
+    user_time_zone,
+    write_xlsx,
+)
+from .filters import (
+    SORT_KEYS,
+    CompletionReport,
+    CompletionReportFilterSet,
+    InvalidFilters,
+    describe_filters,
+    export_query,
+)
+from .models import ExportFormat, ExportStatus, ReportExport, ReportKind
+from .scope import may_view_completion_report
+from .sources import completion_values
+
+STATUS_LABELS = dict(RowStatus.choices)
+CERTIFICATE_LABELS = dict(CertificateState.choices)
+
+
+class CompletionReportView(ReportView):
+    page_title = gettext_lazy("Completion report")
+    header_icon = "tasks"
+    index_url_name = "learning_reports:completion"
+    index_results_url_name = "learning_reports:completion_results"
+    filterset_class = CompletionReportFilterSet
+    is_searchable = True
+    default_ordering = "-enrolled_at"
+    paginate_by = 50
+    # Wagtail shows its export buttons when this is set; the export itself is ours.
+    list_export = [column.key for column in COLUMNS]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_view_completion_report(request.user):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def now(self):
+        return timezone.now()
+
+    @cached_property
+    def report(self):
+        return CompletionReport(
+            self.request.user, self.request.GET, now=self.now, request=self.request
+        )
+
+    @cached_property
+    def filters(self):
+        return self.report.filterset
+
+    def get_queryset(self):
+        try:
+            return self.report.rows()
+        except InvalidFilters:  # the filter form shows why; no rows meanwhile
+            return Enrolment.objects.none()
+
+    @cached_property
+    def columns(self):
+        return [
+            Column("learner_name", label=_("Learner"), sort_key=SORT_KEYS["learner"]),
+            Column("learner_email", label=_("Email"), sort_key=SORT_KEYS["email"]),
+            Column(
+                "organisation",
+                label=_("Organisation"),
+                sort_key=SORT_KEYS["organisation"],
+            ),
+            Column("course_title", label=_("Course"), sort_key=SORT_KEYS["course"]),
+            DateColumn(
+                "enrolled_at", label=_("Enrolled"), sort_key=SORT_KEYS["enrolled_at"]
+            ),
+            DateColumn("due_at", label=_("Due"), sort_key=SORT_KEYS["due_at"]),
+            Column(
+                "progress",
+                label=_("Progress"),
+                accessor=lambda row: f"{row.progress}%",
+                sort_key=SORT_KEYS["progress"],
+            ),
+            Column(
+                "row_status",
+                label=_("Status"),
+                accessor=lambda row: STATUS_LABELS.get(row.row_status, ""),
+                sort_key=SORT_KEYS["status"],
+            ),
+            DateColumn(
+                "completed_at",
+                label=_("Completed"),
+                sort_key=SORT_KEYS["completed_at"],
+            ),
+            Column(
+                "score",
+                label=_("Score"),
+                accessor=lambda row: "–" if row.score is None else f"{row.score:g}%",
+                sort_key=SORT_KEYS["score"],
+            ),
+            Column(
+                "certificate",
+                label=_("Certificate"),
+                accessor=certificate_label,
+            ),
+        ]
+
+    # Exports
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export:
+            return self.export(request.GET["export"])
+        return super().get(request, *args, **kwargs)
+
+    def export(self, export_format):
+        try:
+            rows = self.report.rows()
+        except InvalidFilters as error:
+            return TemplateResponse(
+                self.request,
+                "reports/admin/export_refused.html",
+                {"message": str(error), "back_url": self.index_url},
+                status=400,
+            )
+        user = self.request.user
+        query = export_query(self.request.GET)
+        count = rows.count()
+        details = {
+            "report": ReportKind.COMPLETION,
+            "export_format": export_format,
+            "query": query,
+            "filters": describe_filters(self.request.GET),
+            "rows": count,
+            "now": self.now,
+        }
+        if count > settings.REPORT_EXPORT_INLINE_ROWS:
+            export, created = request_export(user, **details)
+            if created:
+                messages.success(
+                    self.request,
+                    _(
+                        "%(rows)s rows to export: the file is being prepared. It "
+                        "will be listed here when it is ready."
+                    )
+                    % {"rows": count},
+                )
+            else:
+                messages.warning(
+                    self.request,
+                    _(
+                        "This export is already being prepared: here it is; "
+                        "nothing new was started."
+                    ),
+                )
+            return redirect("learning_reports:export", pk=export.pk)
+        record_streamed_export(user, **details)
+        return stream_export(rows, export_format, now=self.now, user=user)
+
+
+def certificate_label(row):
+    if not row.certificate_code:
+        return "–"
+    state = CERTIFICATE_LABELS.get(row.certificate_state, "")
+    return f"{row.certificate_code} ({state})"
+
+
+def stream_export(rows, export_format, *, now, user):
+    """A small export, written as the response goes out: CSV streams; XLSX is
+    built in a temporary file (spilled to disk past a megabyte) and sent."""
+    values = completion_values(rows)
+    writer = RowWriter(COLUMNS, user_time_zone(user))
+    name = file_name(ReportKind.COMPLETION, export_format, now)
+    if export_format == ExportFormat.CSV:
+        response = StreamingHttpResponse(
+            csv_chunks(values, writer), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    file = tempfile.SpooledTemporaryFile(max_size=1024 * 1024)
+    write_xlsx(values, writer, file, title=str(ReportKind.COMPLETION.label))
+    file.seek(0)
+    return FileResponse(
+        file,
+        as_attachment=True,
+        filename=name,
+        content_type=CONTENT_TYPES[ExportFormat.XLSX],
+    )
+
+
+# Export jobs: the requester's own
+
+
+def own_export(request, pk):
+    return get_object_or_404(
+        ReportExport.objects.exclude(status=ExportStatus.STREAMED),
+        pk=pk,
+        requested_by=request.user,
+    )
+
+
+class ExportListView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "reports/admin/exports.html"
+    page_title = gettext_lazy("My report exports")
+    header_icon = "download"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["exports"] = ReportExport.objects.filter(
+            requested_by=self.request.user
+        ).exclude(status=ExportStatus.STREAMED)[:50]
+        context["now"] = timezone.now()
+        context["statuses"] = ExportStatus
+        return context
+
+
+class ExportDetailView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "reports/admin/export.html"
+    header_icon = "download"
+    refresh_seconds = 3
+
+    def get(self, request, *args, **kwargs):
+        self.object = own_export(request, kwargs["pk"])
+        return super().get(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Export: %(report)s") % {"report": self.object.get_report_display()}
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("learning_reports:exports"), "label": _("My exports")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        export = self.object
+        now = timezone.now()
+        context.update(
+            export=export,
+            statuses=ExportStatus,
+            expired=export.is_expired(now),
+            refresh_seconds=self.refresh_seconds if export.is_running else None,
+            report_url=reverse("learning_reports:completion") + "?" + export.query,
+        )
+        return context
+
+
+class ExportDownloadView(View):
+    def get(self, request, pk):
+        export = own_export(request, pk)
+        if export.status != ExportStatus.DONE or not export.file:
+            if export.is_expired(timezone.now()):
+                return expired_response(request, export)
+            raise Http404(_("This export has no file yet."))
+        if export.is_expired(timezone.now()):
+            return expired_response(request, export)
+        return FileResponse(
+            export.file.open("rb"),
+            as_attachment=True,
+            filename=export.file.name.rsplit("/", 1)[-1],
+            content_type=CONTENT_TYPES[export.format],
+        )
+
+
+def expired_response(request, export):
+    return TemplateResponse(
+        request,
+        "reports/admin/export_expired.html",
+        {
+            "export": export,
+            "report_url": reverse("learning_reports:completion") + "?" + export.query,
+        },
+        status=410,
+    )
