@@ -1,6 +1,7 @@
 from celery import shared_task
 from django.utils import timezone
 
+from . import subscriptions
 from .exports import delete_expired_files, run_export
 
 
@@ -14,3 +15,9 @@ def run_report_export(export_id):
 @shared_task
 def delete_expired_report_exports():
     return delete_expired_files(timezone.now())
+
+
+@shared_task(ignore_result=True)
+def send_weekly_reports():
+    """Periodic (hourly): the weekly reports that are due, each once a week."""
+    return subscriptions.send_weekly_reports(now=timezone.now())

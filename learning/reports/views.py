@@ -68,7 +68,13 @@ class CompletionReportView(ReportView):
     def dispatch(self, request, *args, **kwargs):
         if not may_view_completion_report(request.user):
             return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
+        # Dates are read and shown in the viewer's own time zone (their profile's;
+        # Wagtail's admin would otherwise use its own setting).
+        with timezone.override(user_time_zone(request.user)):
+            response = super().dispatch(request, *args, **kwargs)
+            if isinstance(response, TemplateResponse):
+                response.render()  # now, while the zone is the viewer's
+            return response
 
     @cached_property
     def now(self):
