@@ -129,7 +129,9 @@ def test_the_page_shows_the_rows_with_their_status(client, admin, world):
     assert f"{world.amina_code} (Valid)" in page
     assert f"{world.fay_code} (Revoked)" in page
     # Learner text is escaped in the admin too.
-    assert "&quot;http://evil.example" in page or "&#x27;" in page or "HYPERLINK" in page
+    assert (
+        "&quot;http://evil.example" in page or "&#x27;" in page or "HYPERLINK" in page
+    )
     assert '"http://evil.example/?x="&A1' not in page
 
 
@@ -194,7 +196,7 @@ def test_sorting_is_kept_in_the_export(client, admin, world):
 
 def test_pages_hold_fifty_rows(client, admin, world):
     course = make_course("Many learners")
-    for number in range(55):
+    for _number in range(55):
         enrol(UserFactory(organisation=world.who), course, now=NOW)
     client.force_login(admin)
     response = client.get(REPORT)
@@ -205,9 +207,7 @@ def test_pages_hold_fifty_rows(client, admin, world):
 # Who sees which rows
 
 
-def test_a_focal_point_sees_only_their_organisations_in_page_and_exports(
-    client, world
-):
+def test_a_focal_point_sees_only_their_organisations_in_page_and_exports(client, world):
     focal = world.focal_point(world.undp)
     client.force_login(focal)
     expected = {
