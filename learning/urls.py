@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", include("assessments.urls")),
     path("", include("learning.progress.urls")),
     path("certificates/", include("learning.certificates.urls")),
+    path("reports/", include("learning.reports.urls")),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
 )

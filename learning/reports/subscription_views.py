@@ -77,6 +77,7 @@ class ReportViewerRequired:
 
 class SubscriptionsView(ReportViewerRequired, WagtailAdminTemplateMixin, FormView):
     template_name = "reports/admin/subscriptions/index.html"
+    form_class = SubscriptionForm
     page_title = gettext_lazy("Weekly reports")
     header_icon = "mail"
 

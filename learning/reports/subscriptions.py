@@ -248,8 +248,8 @@ def send_weekly_report(subscription, *, now):
     except InvalidFilters:  # the organisation is no longer theirs
         return False
     with transaction.atomic():
-        claimed = due_subscriptions(now).filter(pk=subscription.pk).update(
-            last_sent_at=now
+        claimed = (
+            due_subscriptions(now).filter(pk=subscription.pk).update(last_sent_at=now)
         )
         if claimed != 1:  # another run has it
             return False

@@ -250,6 +250,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "learning.certificates.tasks.sweep_missing_certificates",
         "schedule": 300.0,
     },
+    # Hourly; each subscription's claim decides whether its week is up.
+    "send-weekly-reports": {
+        "task": "learning.reports.tasks.send_weekly_reports",
+        "schedule": 3600.0,
+    },
 }
 # Certificate issuance: a render taking longer than the soft limit (seconds) is
 # stopped and retried, up to CERTIFICATE_ISSUE_MAX_RETRIES times with backoff; the
