@@ -33,6 +33,9 @@ def test_the_focal_points_group_exists_after_migrate_and_again_changes_nothing()
         "view_enrolment",
         "view_certificate",
         "change_certificate",
+        # From the reports app (learning/reports/roles.py).
+        "view_course_summary",
+        "view_completion_report",
     }
     assert set(group.permissions.values_list("codename", flat=True)) == permissions
     assert Group.objects.filter(name=FOCAL_POINTS).count() == 1
