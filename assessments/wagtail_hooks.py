@@ -9,6 +9,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from learning.admin_listing import ListedExportsOnlyIndexView
+
 from .admin_views import (
     AttemptActionsColumn,
     AttemptRecordPolicy,
@@ -68,6 +70,7 @@ register_snippet(QuestionViewSet)
 class ExtraAttemptsViewSet(ModelViewSet):
     """Administrators grant a learner more attempts at one quiz (audit-logged)."""
 
+    index_view_class = ListedExportsOnlyIndexView
     model = ExtraAttempts
     icon = "plus"
     list_display = ["learner", "quiz", "attempts", "created_at"]
@@ -78,6 +81,7 @@ class ExtraAttemptsViewSet(ModelViewSet):
 class ExtraTimeViewSet(ModelViewSet):
     """An accommodation: extra time on every timed attempt of a learner."""
 
+    index_view_class = ListedExportsOnlyIndexView
     model = ExtraTime
     icon = "time"
     list_display = ["learner", "percent", "created_at"]
@@ -91,6 +95,7 @@ register_permission_policy(Attempt, AttemptRecordPolicy(Attempt))
 class AttemptViewSet(ModelViewSet):
     """Every attempt, for administrators to reopen or reset."""
 
+    index_view_class = ListedExportsOnlyIndexView
     model = Attempt
     icon = "tasks"
     menu_label = _("Attempts")

@@ -45,6 +45,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from courses.models import CoursePage
 from learning.accounts.models import Organisation
+from learning.admin_listing import ListedExportsOnlyMixin
 from learning.progress.admin_views import (
     managed_organisation_ids,
     organisations_for_filter,
@@ -202,7 +203,7 @@ def state_label(certificate):
     return STATE_LABELS.get(certificate.state, certificate.state)
 
 
-class CertificateIndexView(IndexView):
+class CertificateIndexView(ListedExportsOnlyMixin, IndexView):
     default_ordering = "-issued_at"
     page_title = gettext_lazy("Certificates")
 

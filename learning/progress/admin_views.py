@@ -41,6 +41,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from courses.models import CoursePage
 from learning.accounts.models import Organisation
 from learning.accounts.services import create_invited_user, invite
+from learning.admin_listing import ListedExportsOnlyMixin
 
 from .dashboard import steps_by_course
 from .models import Enrolment, EnrolmentSource, EnrolmentStatus
@@ -215,7 +216,7 @@ def due_label(enrolment):
     return due
 
 
-class EnrolmentIndexView(IndexView):
+class EnrolmentIndexView(ListedExportsOnlyMixin, IndexView):
     default_ordering = "-enrolled_at"
     add_item_label = gettext_lazy("Enrol a person")
 
