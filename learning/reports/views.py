@@ -195,10 +195,10 @@ class CompletionReportView(ReportView):
                 messages.success(
                     self.request,
                     _(
-                        "%(rows)s rows to export: the file is being prepared. It "
-                        "will be listed here when it is ready."
+                        "%(rows)s rows to export: the file is prepared in the "
+                        "background, and this page follows it."
                     )
-                    % {"rows": count},
+                    % {"rows": f"{count:,}"},
                 )
             else:
                 messages.warning(
@@ -275,6 +275,9 @@ class ExportListView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "reports/admin/exports.html"
     page_title = gettext_lazy("My report exports")
     header_icon = "download"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

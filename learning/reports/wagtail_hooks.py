@@ -51,6 +51,16 @@ def register_completion_report_menu_item():
 
 
 @hooks.register("register_reports_menu_item")
+def register_exports_menu_item():
+    return CompletionReportMenuItem(
+        gettext_lazy("My report exports"),
+        reverse("learning_reports:exports"),
+        icon_name="download",
+        order=40,
+    )
+
+
+@hooks.register("register_reports_menu_item")
 def register_course_summary_menu_item():
     return summary_views.menu_item()
 
