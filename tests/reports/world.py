@@ -44,9 +44,7 @@ class World:
         self.unicef = Organisation.objects.create(acronym="UNICEF", name="Children")
 
         self.data = make_course("Data governance", topics=["data"])
-        self.data_modules = [
-            make_module(self.data, title=f"Data {n}") for n in (1, 2)
-        ]
+        self.data_modules = [make_module(self.data, title=f"Data {n}") for n in (1, 2)]
         self.cloud = make_course("Cloud strategy", topics=["cloud"])
         self.cloud_modules = [
             make_module(self.cloud, title=f"Cloud {n}") for n in (1, 2, 3)
