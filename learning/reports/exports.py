@@ -19,10 +19,11 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.files import File
 from django.db import IntegrityError, transaction
+from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from .models import ExportFormat, ExportStatus, ReportExport
+from .models import ExportFormat, ExportStatus, ReportExport, ReportKind
 
 logger = logging.getLogger(__name__)
 
@@ -166,6 +167,28 @@ def write_export(rows, writer, file, export_format, *, title, on_progress=None):
         write_xlsx(rows, writer, file, title=title, on_progress=on_progress)
     else:
         write_csv(rows, writer, file, on_progress)
+
+
+def download_response(rows, columns, export_format, *, report, user, now):
+    """Rows as a download in the response: CSV streams as it is written; XLSX is
+    built in a temporary file (spilled to disk past a megabyte), then sent."""
+    writer = RowWriter(columns, user_time_zone(user))
+    name = file_name(report, export_format, now)
+    if export_format == ExportFormat.CSV:
+        response = StreamingHttpResponse(
+            csv_chunks(rows, writer), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    file = tempfile.SpooledTemporaryFile(max_size=1024 * 1024)
+    write_xlsx(rows, writer, file, title=str(ReportKind(report).label))
+    file.seek(0)
+    return FileResponse(
+        file,
+        as_attachment=True,
+        filename=name,
+        content_type=CONTENT_TYPES[ExportFormat.XLSX],
+    )
 
 
 def file_name(report, export_format, now):

@@ -8,12 +8,10 @@ Only people who may view course summaries reach them (Wagtail's usual
 may report on and never name one.
 """
 
-import tempfile
 from functools import cached_property
 
 from django import forms
 from django.db.models import TextChoices
-from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -33,15 +31,7 @@ from courses.models import CoursePage
 
 from . import charts
 from .completion import Column
-from .exports import (
-    CONTENT_TYPES,
-    RowWriter,
-    csv_chunks,
-    file_name,
-    record_streamed_export,
-    user_time_zone,
-    write_xlsx,
-)
+from .exports import download_response, record_streamed_export
 from .filters import describe_filters, export_query
 from .models import ExportFormat, ReportKind
 from .scope import (
@@ -138,28 +128,6 @@ def course_rows(summary):
     ]
 
 
-def export_response(columns, rows, export_format, *, user, now):
-    """The figures as a download. They are a few rows per course, so always
-    written in the response (no export job)."""
-    writer = RowWriter(columns, user_time_zone(user))
-    name = file_name(ReportKind.COURSE_SUMMARY, export_format, now)
-    if export_format == ExportFormat.CSV:
-        response = StreamingHttpResponse(
-            csv_chunks(rows, writer), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
-    file = tempfile.SpooledTemporaryFile(max_size=1024 * 1024)
-    write_xlsx(rows, writer, file, title=str(ReportKind.COURSE_SUMMARY.label))
-    file.seek(0)
-    return FileResponse(
-        file,
-        as_attachment=True,
-        filename=name,
-        content_type=CONTENT_TYPES[ExportFormat.XLSX],
-    )
-
-
 # Filters
 
 
@@ -249,7 +217,7 @@ class SummaryView(WagtailAdminTemplateMixin, TemplateView):
     def refuse(self, message):
         return TemplateResponse(
             self.request,
-            "reports/admin/summary/refused.html",
+            "reports/admin/export_refused.html",
             {"message": message, "back_url": self.request.path},
             status=400,
         )
@@ -266,8 +234,13 @@ class SummaryView(WagtailAdminTemplateMixin, TemplateView):
             rows=len(rows),
             now=self.now,
         )
-        return export_response(
-            columns, rows, export_format, user=self.request.user, now=self.now
+        return download_response(
+            rows,
+            columns,
+            export_format,
+            report=ReportKind.COURSE_SUMMARY,
+            user=self.request.user,
+            now=self.now,
         )
 
     def export_params(self):

@@ -6,12 +6,11 @@ Only people allowed to see learners' rows reach the report (Wagtail's usual
 An export job is its requester's alone: anyone else gets a 404.
 """
 
-import tempfile
 from functools import cached_property
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -29,13 +28,10 @@ from learning.progress.models import Enrolment
 from .completion import COLUMNS, CertificateState, RowStatus
 from .exports import (
     CONTENT_TYPES,
-    RowWriter,
-    csv_chunks,
-    file_name,
+    download_response,
     record_streamed_export,
     request_export,
     user_time_zone,
-    write_xlsx,
 )
 from .filters import (
     SORT_KEYS,
@@ -45,7 +41,7 @@ from .filters import (
     describe_filters,
     export_query,
 )
-from .models import ExportFormat, ExportStatus, ReportExport, ReportKind
+from .models import ExportStatus, ReportExport, ReportKind
 from .scope import may_view_completion_report
 from .sources import completion_values
 
@@ -175,7 +171,11 @@ class CompletionReportView(ReportView):
             return TemplateResponse(
                 self.request,
                 "reports/admin/export_refused.html",
-                {"message": str(error), "back_url": self.index_url},
+                {
+                    "reason": _("a filter has a value you cannot use."),
+                    "message": str(error),
+                    "back_url": self.index_url,
+                },
                 status=400,
             )
         user = self.request.user
@@ -210,7 +210,14 @@ class CompletionReportView(ReportView):
                 )
             return redirect("learning_reports:export", pk=export.pk)
         record_streamed_export(user, **details)
-        return stream_export(rows, export_format, now=self.now, user=user)
+        return download_response(
+            completion_values(rows),
+            COLUMNS,
+            export_format,
+            report=ReportKind.COMPLETION,
+            user=user,
+            now=self.now,
+        )
 
 
 class LearnerColumn(Column):
@@ -235,29 +242,6 @@ def certificate_label(row):
         return "–"
     state = CERTIFICATE_LABELS.get(row.certificate_state, "")
     return f"{row.certificate_code} ({state})"
-
-
-def stream_export(rows, export_format, *, now, user):
-    """A small export, written as the response goes out: CSV streams; XLSX is
-    built in a temporary file (spilled to disk past a megabyte) and sent."""
-    values = completion_values(rows)
-    writer = RowWriter(COLUMNS, user_time_zone(user))
-    name = file_name(ReportKind.COMPLETION, export_format, now)
-    if export_format == ExportFormat.CSV:
-        response = StreamingHttpResponse(
-            csv_chunks(values, writer), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
-    file = tempfile.SpooledTemporaryFile(max_size=1024 * 1024)
-    write_xlsx(values, writer, file, title=str(ReportKind.COMPLETION.label))
-    file.seek(0)
-    return FileResponse(
-        file,
-        as_attachment=True,
-        filename=name,
-        content_type=CONTENT_TYPES[ExportFormat.XLSX],
-    )
 
 
 # Export jobs: the requester's own
