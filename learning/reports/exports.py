@@ -224,8 +224,10 @@ def log_export(export, user):
     )
 
 
-def record_streamed_export(user, *, report, export_format, query, filters, rows, now):
-    """The record (and audit entry) of an export streamed in the response."""
+def create_logged_export(
+    user, *, report, export_format, query, filters, rows, now, **fields
+):
+    """The export's record and its audit entry, in one transaction."""
     with transaction.atomic():
         export = ReportExport.objects.create(
             requested_by=user,
@@ -235,19 +237,31 @@ def record_streamed_export(user, *, report, export_format, query, filters, rows,
             filters=filters,
             fingerprint=fingerprint(user, report, export_format, query),
             time_zone=user_time_zone(user),
-            status=ExportStatus.STREAMED,
             rows_total=rows,
-            rows_done=rows,
             created_at=now,
-            finished_at=now,
+            **fields,
         )
         log_export(export, user)
     return export
 
 
-def request_export(user, *, report, export_format, query, filters, rows, now):
+def record_streamed_export(user, *, rows, now, **details):
+    """The record (and audit entry) of an export streamed in the response."""
+    return create_logged_export(
+        user,
+        rows=rows,
+        now=now,
+        status=ExportStatus.STREAMED,
+        rows_done=rows,
+        finished_at=now,
+        **details,
+    )
+
+
+def request_export(user, *, report, export_format, query, **details):
     """A job for this export, queued on commit, and True; or the same export
-    still queued or running for this user, and False."""
+    still queued or running for this user, and False. `details`: filters, rows,
+    now."""
     from . import tasks
 
     key = fingerprint(user, report, export_format, query)
@@ -257,19 +271,9 @@ def request_export(user, *, report, export_format, query, filters, rows, now):
     if existing := unfinished.first():
         return existing, False
     try:
-        with transaction.atomic():
-            export = ReportExport.objects.create(
-                requested_by=user,
-                report=report,
-                format=export_format,
-                query=query,
-                filters=filters,
-                fingerprint=key,
-                time_zone=user_time_zone(user),
-                rows_total=rows,
-                created_at=now,
-            )
-            log_export(export, user)
+        export = create_logged_export(
+            user, report=report, export_format=export_format, query=query, **details
+        )
     except IntegrityError:  # the same request, a moment earlier
         return unfinished.get(), False
     transaction.on_commit(lambda: tasks.run_report_export.delay(export.pk))
