@@ -30,7 +30,7 @@ class CourseIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["courses.CoursePage"]
+    subpage_types = ["courses.CoursePage", "courses.InfoPage"]
     max_count = 1
     courses_per_page = 36
 
@@ -304,3 +304,18 @@ class ModulePage(CourseStep):
 
     class Meta:
         verbose_name = _("module")
+
+
+class InfoPage(Page):
+    """A plain page of the site (about the Staff College, privacy notice, help):
+    a title and rich text, nothing about the learner."""
+
+    body = RichTextField(_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("information page")

@@ -19,7 +19,7 @@ from wagtail.images import get_image_model
 from assessments.models import Choice, Question, QuizDraw, QuizPage, QuizQuestion
 from courses.authoring import AUTHORS, EDITORS, ensure_authoring_setup
 from courses.blocks import VideoBlock
-from courses.models import CoursePage, ModulePage
+from courses.models import CoursePage, InfoPage, ModulePage
 from learning.accounts.models import Organisation
 from learning.accounts.roles import appoint_focal_point
 from learning.accounts.services import import_organisations
@@ -62,7 +62,25 @@ def seed_demo():
         seed_question(question)
     for course in COURSES:
         seed_course(catalogue, course, images, checklist, owner=users["admin"])
+    seed_about_page(catalogue)
     return users
+
+
+def seed_about_page(catalogue):
+    if InfoPage.objects.child_of(catalogue).filter(slug="about").exists():
+        return
+    page = InfoPage(
+        title="About these courses",
+        slug="about",
+        body=(
+            "<p>The UN System Staff College offers these short courses to senior "
+            "managers across the United Nations system, so that decisions on "
+            "information and communication technology are taken with a shared "
+            "understanding of strategy, standards and cooperation.</p>"
+        ),
+    )
+    catalogue.add_child(instance=page)
+    page.save_revision().publish()
 
 
 def seed_users():
