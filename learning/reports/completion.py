@@ -126,6 +126,25 @@ def by_course(catalogue, values, default, output_field):
     return Case(*whens, default=Value(default), output_field=output_field)
 
 
+def status_conditions(now):
+    """Each row status as a condition on the annotated enrolment (they exclude
+    each other): the status column is computed from them, and the status filter
+    uses them directly, so the database filters on plain columns."""
+    started = Exists(
+        StepProgress.objects.filter(enrolment=OuterRef("pk"), cycle=OuterRef("cycle"))
+    )
+    completed = Q(current_completion__isnull=False)
+    active = Q(status=EnrolmentStatus.ACTIVE)
+    overdue = Q(due_at__lt=now)
+    return {
+        RowStatus.COMPLETED: completed,
+        RowStatus.WITHDRAWN: ~completed & ~active,
+        RowStatus.OVERDUE: ~completed & active & overdue,
+        RowStatus.IN_PROGRESS: ~completed & active & ~overdue & started,
+        RowStatus.NOT_STARTED: ~completed & active & ~overdue & ~started,
+    }
+
+
 def completion_rows(user, *, now, catalogue=None):
     """Enrolments in the user's scope, annotated with every column of the report.
     Filter and order the result like any queryset."""
@@ -141,9 +160,6 @@ def completion_rows(user, *, now, catalogue=None):
         .values("enrolment")
         .annotate(count=Count("pk"))
         .values("count")
-    )
-    started = StepProgress.objects.filter(
-        enrolment=OuterRef("pk"), cycle=OuterRef("cycle")
     )
     required_count = {
         key: len(steps) for key, steps in catalogue.required_steps.items()
@@ -181,14 +197,10 @@ def completion_rows(user, *, now, catalogue=None):
                 output_field=IntegerField(),
             ),
             row_status=Case(
-                When(completed, then=Value(RowStatus.COMPLETED)),
-                When(
-                    ~Q(status=EnrolmentStatus.ACTIVE),
-                    then=Value(RowStatus.WITHDRAWN),
-                ),
-                When(due_at__lt=now, then=Value(RowStatus.OVERDUE)),
-                When(Exists(started), then=Value(RowStatus.IN_PROGRESS)),
-                default=Value(RowStatus.NOT_STARTED),
+                *[
+                    When(condition, then=Value(status))
+                    for status, condition in status_conditions(now).items()
+                ],
                 output_field=CharField(),
             ),
             certificate_state=Case(

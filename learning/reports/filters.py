@@ -20,7 +20,7 @@ from learning.progress.admin_views import (
 )
 from learning.progress.models import Enrolment
 
-from .completion import RowStatus, completion_rows
+from .completion import RowStatus, completion_rows, status_conditions
 from .scope import organisations_in_report_scope
 
 SEARCH_FIELDS = [
@@ -78,7 +78,7 @@ class CompletionReportFilterSet(WagtailFilterSet):
         help_text=_("With the organisations below it."),
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), field_name="row_status", choices=RowStatus.choices
+        label=_("Status"), choices=RowStatus.choices, method="filter_status"
     )
     topic = TopicFilter(label=_("Topic"), queryset=topics_for_filter)
     enrolled = django_filters.DateFromToRangeFilter(
@@ -94,6 +94,13 @@ class CompletionReportFilterSet(WagtailFilterSet):
     class Meta:
         model = Enrolment
         fields = []
+
+    def __init__(self, *args, now, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.now = now
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(status_conditions(self.now)[value])
 
 
 class InvalidFilters(ValueError):
@@ -130,6 +137,7 @@ class CompletionReport:
         self.filterset = CompletionReportFilterSet(
             params,
             queryset=completion_rows(user, now=now),
+            now=now,
             request=request or SimpleNamespace(user=user),
         )
 
