@@ -233,7 +233,12 @@ class CoursePage(Page):
 
     @cached_property
     def step_list(self):
-        return list(self.steps())
+        """`steps()` as a list, from the cache (see outlines.py) for a saved page."""
+        from .outlines import cached_steps
+
+        if self.pk is None:  # a preview of a course not saved yet
+            return list(self.steps())
+        return cached_steps(self)
 
     @property
     def total_minutes(self):

@@ -41,3 +41,13 @@ hypothesis_settings.register_profile(
     "ci", derandomize=True, max_examples=60, deadline=None, print_blob=True
 )
 hypothesis_settings.load_profile("ci")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: course outlines, throttles and Wagtail's
+    site paths are keyed on ids and paths that another test's rolled-back rows may
+    have used."""
+    from django.core.cache import cache
+
+    cache.clear()

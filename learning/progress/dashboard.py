@@ -4,9 +4,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from wagtail.models import Page
 
 from courses.models import CoursePage
+from courses.outlines import cached_steps_of
 
 from .models import Enrolment
 from .state import CourseState
@@ -39,17 +39,7 @@ def dashboard_context(learner, *, now=None):
 
 def steps_by_course(courses):
     """The live steps of these courses, as specific pages, grouped by course."""
-    if not courses:
-        return {}
-    course_by_path = {course.path: course.pk for course in courses}
-    query = Page.objects.none()
-    for course in courses:
-        query |= Page.objects.child_of(course)
-    steps = {}
-    for step in query.live().specific().order_by("path"):
-        course_pk = course_by_path[step.path[: -Page.steplen]]
-        steps.setdefault(course_pk, []).append(step)
-    return steps
+    return cached_steps_of(courses) if courses else {}
 
 
 def recommended_courses(enrolled, limit=3):

@@ -230,7 +230,7 @@ def test_the_listing_runs_the_same_queries_whatever_the_number_of_rows(
     assert response.status_code == 200
     assert len(listed_learners(response)) == enrolments
     assert response.text.count("100%") == len(range(0, enrolments, 4))
-    assert len(queries) == 21, "\n".join(q["sql"] for q in queries)
+    assert len(queries) == 19, "\n".join(q["sql"] for q in queries)
 
 
 # Enrol a person

@@ -119,8 +119,8 @@ def test_the_dashboard_query_count_does_not_grow_with_enrolments(client, learner
     assert len(queries) == DASHBOARD_QUERIES
 
 
-# The courses' steps cost one query per step type (module, quiz).
-DASHBOARD_QUERIES = 13
+# Outlines come from the cache (courses/outlines.py).
+DASHBOARD_QUERIES = 8
 
 
 def test_in_an_ordered_course_a_later_step_waits_with_an_explanation(
@@ -197,9 +197,9 @@ def test_an_enrolled_learners_step_page_runs_a_fixed_number_of_queries(
     assert len(queries) == ENROLLED_STEP_QUERIES
 
 
-# The step hook and the outline share one course state per request; the outline's
-# steps cost one query per step type (module, quiz).
-ENROLLED_STEP_QUERIES = 21
+# The step hook and the outline share one course state per request; the outline
+# comes from the cache.
+ENROLLED_STEP_QUERIES = 16
 
 
 @pytest.mark.parametrize("n", [5, 50])
@@ -225,6 +225,7 @@ def test_an_enrolled_learners_course_page_runs_a_fixed_number_of_queries(
     assert len(queries) == ENROLLED_COURSE_QUERIES
 
 
-# Session, user, site, locale, page and its ancestors, permissions for the header,
-# steps, topics, and the learner's state (enrolment, step progress, completions).
-ENROLLED_COURSE_QUERIES = 18
+# Session, user, site, locale, page and its ancestors, topics, and the learner's
+# state (enrolment, step progress, completions); the outline and the header's admin
+# link come from the cache.
+ENROLLED_COURSE_QUERIES = 13
