@@ -1,5 +1,6 @@
 """Enrolling, recording progress and completing courses. Services take `now=`."""
 
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
@@ -44,18 +45,28 @@ def required_steps(course):
     return [step for step in course.steps() if not step.optional]
 
 
-def record_visit(enrolment, step, *, now):
-    """Remember a visit to the step, in the enrolment's current cycle."""
-    progress, created = StepProgress.objects.get_or_create(
-        enrolment=enrolment,
-        step_key=step.translation_key,
-        cycle=enrolment.cycle,
-        defaults={"started_at": now, "last_visited_at": now},
-    )
-    if not created:
-        progress.last_visited_at = now
-        progress.save(update_fields=["last_visited_at"])
-    return progress
+# A visit refreshes `last_visited_at` at most this often: reading a page is not
+# worth a write every time (it shows only as "last active").
+VISIT_GRANULARITY = timedelta(minutes=1)
+
+
+def record_visit(enrolment, step, *, now, known=None):
+    """Remember a visit to the step, in the enrolment's current cycle. `known`: the
+    step's progress row when the caller has it already (no query then, unless
+    the last visit is more than VISIT_GRANULARITY old)."""
+    if known is None:
+        known, created = StepProgress.objects.get_or_create(
+            enrolment=enrolment,
+            step_key=step.translation_key,
+            cycle=enrolment.cycle,
+            defaults={"started_at": now, "last_visited_at": now},
+        )
+        if created:
+            return known
+    if now - known.last_visited_at >= VISIT_GRANULARITY:
+        known.last_visited_at = now
+        known.save(update_fields=["last_visited_at"])
+    return known
 
 
 @transaction.atomic

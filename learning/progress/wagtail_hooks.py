@@ -76,7 +76,10 @@ def follow_the_learner_through_steps(page, request, serve_args, serve_kwargs):
         return response
     # Keep the shared state current, so the page shows this step as started.
     state.progress[page.translation_key] = record_visit(
-        state.enrolment, page, now=timezone.now()
+        state.enrolment,
+        page,
+        now=timezone.now(),
+        known=state.progress.get(page.translation_key),
     )
     return None
 
