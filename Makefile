@@ -1,5 +1,7 @@
 # make run   : set up everything that is missing, load the demo, serve on :8000
 # make test  : the same set-up, then ruff and the test suite (SQLite, Celery eager)
+# make serve : the production processes (gunicorn, Celery workers, beat) against
+#              DATABASE_URL and CELERY_BROKER_URL; see bin/serve
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -9,11 +11,14 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | md5sum 
 SYSTEM_PACKAGES := libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0
 TEST_SYSTEM_PACKAGES := chromium poppler-utils
 
-.PHONY: run test lint format migrate seed system-deps test-system-deps lock clean
+.PHONY: run serve test lint format migrate seed system-deps test-system-deps lock clean
 
 run: $(STAMP) system-deps migrate seed
 	@echo "Serving http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/)"
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+serve: $(STAMP) system-deps
+	@bin/serve
 
 test: $(STAMP) system-deps lint
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -156,7 +156,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Cache: CACHE_URL (redis://host:6379/1) shares one Redis among every web and worker
+# process (throttles count across them) and fails soft when it is down; unset, each
+# process keeps its own cache in memory.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "learning.cache.FailSoftRedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # Email: SMTP when EMAIL_HOST is set, otherwise printed to the console.
 DEFAULT_FROM_EMAIL = os.environ.get(

@@ -1,5 +1,6 @@
 """Production: everything from the environment, behind a TLS-terminating proxy."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -19,12 +20,33 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names.")
 
+
+def is_loopback(host):
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+# SERVE_PLAIN_HTTP=1: `make serve` on this machine over plain HTTP (local use,
+# benchmarks), where TLS-only cookies, the HTTPS redirect and HSTS would lock the
+# browser out. The real deployment never sets it; it is refused for any host name
+# but loopback, so it cannot weaken a public site.
+SERVE_PLAIN_HTTP = env_bool("SERVE_PLAIN_HTTP")
+if SERVE_PLAIN_HTTP and not all(is_loopback(host) for host in ALLOWED_HOSTS):
+    raise ImproperlyConfigured(
+        "SERVE_PLAIN_HTTP is for this machine only: ALLOWED_HOSTS may then list "
+        "only loopback names (127.0.0.1, localhost, [::1])."
+    )
+
 # The proxy in front terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True) and not SERVE_PLAIN_HTTP
+SESSION_COOKIE_SECURE = not SERVE_PLAIN_HTTP
+CSRF_COOKIE_SECURE = not SERVE_PLAIN_HTTP
+SECURE_HSTS_SECONDS = (
+    0 if SERVE_PLAIN_HTTP else int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
