@@ -1,14 +1,15 @@
 """Learners under load from enrolment to certificate, on the production topology.
 
     .venv/bin/python benchmarks/learner_journey.py [--learners 20] [--seconds 120]
-        [--size 10000]
+        [--size 10000 [100000 ...]]
 
-It copies `bench_report_<size>` (seed_load data, see report_export.py) to a scratch
-database and adds a pool of fresh learners there (`journey-…@journey.example.org`,
-names confirmed so that certificates are issued); the copy is dropped at the end,
-so the shared database never sees them. `bin/serve` serves the copy (gunicorn,
-Celery workers and beat, a Redis broker of the benchmark's own), and sends its
-email to a sink in this process that counts the messages.
+For each size, it copies `bench_report_<size>` (seed_load data, see
+report_export.py) to a scratch database and adds a pool of fresh learners there
+(`journey-…@journey.example.org`, names confirmed so that certificates are issued);
+the copy is dropped at the end, so the shared database never sees them.
+`bin/serve` serves the copy (gunicorn, Celery workers and beat, a Redis broker of
+the benchmark's own), and sends its email to a sink in this process that counts
+the messages.
 
 `--learners` locust users (benchmarks/locustfiles/journey.py), each one learner at a
 time, log in and take the load courses one after the other: enrol, read and mark
@@ -21,8 +22,11 @@ Celery workers are given a bounded time to drain; then the database is checked:
 - every completion of the journey learners has exactly one certificate, rendered
   and stored once (one issue entry in the audit log, one PDF file, one email).
 
-It prints completions and certificates per minute over the run, and how long the
-certificates took to catch up after it.
+It prints completions and certificates per minute over the run, how long the
+certificates took to catch up after it, and the CPU time bin/serve's processes
+spent: gunicorn's per completion (every request of a course) and Celery's per
+certificate, which other jobs on a shared machine disturb far less than rates. With
+two sizes, the larger's figures over the smaller's.
 """
 
 import argparse
@@ -30,6 +34,7 @@ import json
 import os
 import socketserver
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -252,70 +257,159 @@ def parse_time(text):
     return datetime.fromisoformat(text)
 
 
-def report(options, stats, found, sink, started, ended, drained_after, work):
+def run_size(size, options, work):
+    """The journey on a copy of the size's database: its figures and checks."""
+    name = f"bench_journey_{size}"
+    template = ensure_seeded(size)
+    out(f"\n{size:,} learners: copying {template} to {name}…")
+    copy_database(template, name)
+    try:
+        manage(name, "migrate", "--verbosity", "0")
+        psql("ANALYZE", database=name)
+        page_serving.collect_static(name, work)
+        pool = options.pool or options.learners * POOL_PER_USER
+        plan = child("setup", name, __file__, "--pool", str(pool))
+        plan_path = work / f"plan-{size}.json"
+        plan_path.write_text(json.dumps(plan))
+        media = work / f"media-{size}"
+        sink = MailSink()
+        server = Server(
+            name,
+            work,
+            web_concurrency=options.web_concurrency,
+            extra_env={
+                "MEDIA_ROOT": str(media),
+                "EMAIL_HOST": "127.0.0.1",
+                "EMAIL_PORT": str(sink.port),
+                "EMAIL_USE_TLS": "false",
+            },
+        )
+        with server:
+            out(f"  serving with bin/serve at {server.url}; {pool} fresh accounts")
+            cpu_before = server.cpu_seconds()
+            started = datetime.now(UTC)
+            stats = run_locust(
+                "journey.py",
+                "JourneyLearner",
+                host=server.url,
+                plan_path=plan_path,
+                users=options.learners,
+                run_time=options.seconds,
+                prefix=work / f"journey-{size}",
+            )
+            ended = datetime.now(UTC)
+            out(f"  locust done; waiting (at most {DRAIN_TIMEOUT} s) for certificates…")
+            drained = False
+            deadline = time.monotonic() + DRAIN_TIMEOUT
+            while not drained and time.monotonic() < deadline:
+                drained = pending_certificates(name) == 0
+                time.sleep(2)  # and the last emails go out after their transaction
+            cpu_after = server.cpu_seconds()
+        found = child("verify", name, __file__)
+    finally:
+        if not options.keep_database:
+            drop_database(name)
+    cpu = {role: cpu_after[role] - cpu_before[role] for role in cpu_after}
+    return figures(stats, found, sink, started, ended, drained, cpu, media)
+
+
+def figures(stats, found, sink, started, ended, drained, cpu, media):
     minutes = (ended - started).total_seconds() / 60
-    rows = {name: row for name, row in stats.items() if name != "Aggregated"}
     total = stats["Aggregated"]
-    failures = int(total["Failure Count"])
+    completions = found["completions"]
+    issued = sorted(map(parse_time, found["issue_times"]))
+    files = [name for name in found["certificate_files"] if name]
+    to_learners = sum(
+        count for address, count in sink.recipients.items() if address.endswith(DOMAIN)
+    )
+    return {
+        "stats": stats,
+        "found": found,
+        "minutes": minutes,
+        "requests": int(total["Request Count"]),
+        "failures": int(total["Failure Count"]),
+        "rps": float(total["Requests/s"]),
+        "completions_per_minute": completions / minutes,
+        "certificates_in_run": sum(1 for t in issued if t <= ended),
+        "certificates_per_minute": sum(1 for t in issued if t <= ended) / minutes,
+        "caught_up_after": (
+            max(0.0, (issued[-1] - ended).total_seconds())
+            if drained and issued
+            else None
+        ),
+        "web_cpu_per_completion": cpu["web"] / max(completions, 1),
+        "worker_cpu_per_certificate": cpu["workers"] / max(len(issued), 1),
+        "checks": {
+            "no HTTP failures": int(total["Failure Count"]) == 0,
+            "every completion has a certificate": (
+                found["completions_without_certificate"] == 0
+            ),
+            "every certificate rendered and stored": (
+                found["certificates_with_pdf"] == completions
+            ),
+            "one issue entry per certificate (none issued twice)": (
+                found["issue_entries"] == found["certificates"]
+                and found["certificates_issued_twice"] == 0
+            ),
+            "one PDF file per certificate": (
+                sum(1 for name in files if (media / name).exists())
+                == found["certificates"]
+                and len(set(files)) == len(files)
+            ),
+            "one email per certificate": to_learners == found["certificates"],
+        },
+    }
+
+
+def report(size, result):
+    found, stats = result["found"], result["stats"]
     out(
-        f"\nHTTP: {int(total['Request Count']):,} requests, {failures} failures "
-        f"({float(total['Requests/s']):.1f} req/s over the run)"
+        f"\n{size:,} learners: {result['requests']:,} requests, "
+        f"{result['failures']} failures ({result['rps']:.1f} req/s)"
     )
     out(f"{'request':<20} {'count':>7} {'p50 ms':>7} {'p95 ms':>7} {'failures':>9}")
-    for name, row in sorted(rows.items()):
-        out(
-            f"{name:<20} {int(row['Request Count']):7d} {float(row['50%']):7.0f} "
-            f"{float(row['95%']):7.0f} {int(row['Failure Count']):9d}"
-        )
-    completions = found["completions"]
-    in_run = [t for t in map(parse_time, found["issue_times"]) if t <= ended]
+    for name, row in sorted(stats.items()):
+        if name != "Aggregated":
+            out(
+                f"{name:<20} {int(row['Request Count']):7d} {float(row['50%']):7.0f} "
+                f"{float(row['95%']):7.0f} {int(row['Failure Count']):9d}"
+            )
     out(
-        f"\nlearners who logged in: {found['learners_logged_in']}, enrolments "
+        f"learners who logged in: {found['learners_logged_in']}, enrolments "
         f"{found['enrolments']}, quiz attempts {found['attempts']} "
         f"({found['attempts_passed']} passed)"
     )
     out(
-        f"completions: {completions} in {minutes:.1f} min = "
-        f"{completions / minutes:.1f} per minute"
+        f"completions: {found['completions']} in {result['minutes']:.1f} min = "
+        f"{result['completions_per_minute']:.1f} per minute"
     )
+    caught_up = result["caught_up_after"]
     out(
-        f"certificates stored during the run: {len(in_run)} = "
-        f"{len(in_run) / minutes:.1f} per minute; all {found['certificates_with_pdf']} "
+        f"certificates stored during the run: {result['certificates_in_run']} = "
+        f"{result['certificates_per_minute']:.1f} per minute; all "
+        f"{found['certificates_with_pdf']} "
         + (
-            f"stored {drained_after:.0f} s after the run ended"
-            if drained_after is not None
+            f"stored {caught_up:.1f} s after the run ended"
+            if caught_up is not None
             else f"NOT stored within {DRAIN_TIMEOUT} s"
         )
     )
-    files = [name for name in found["certificate_files"] if name]
-    on_disk = sum(1 for name in files if (work / "media" / name).exists())
-    to_learners = sum(
-        count for address, count in sink.recipients.items() if address.endswith(DOMAIN)
+    out(
+        f"CPU: web {1000 * result['web_cpu_per_completion']:.0f} ms per completion "
+        f"(every request of a course), Celery "
+        f"{1000 * result['worker_cpu_per_certificate']:.0f} ms per certificate"
     )
-    checks = {
-        "no HTTP failures": failures == 0,
-        "every completion has a certificate": found["completions_without_certificate"]
-        == 0,
-        "every certificate rendered and stored": found["certificates_with_pdf"]
-        == completions,
-        "one issue entry per certificate (none issued twice)": found["issue_entries"]
-        == found["certificates"]
-        and found["certificates_issued_twice"] == 0,
-        "one PDF file per certificate": on_disk == found["certificates"]
-        and len(set(files)) == len(files),
-        "one email per certificate": to_learners == found["certificates"],
-    }
-    out("")
-    for label, ok in checks.items():
+    for label, ok in result["checks"].items():
         out(f"{'ok    ' if ok else 'FAILED'} {label}")
-    return all(checks.values())
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=120)
-    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument(
+        "--size", type=int, nargs="+", default=[10_000], help="one or more sizes"
+    )
     parser.add_argument(
         "--web-concurrency",
         type=int,
@@ -325,7 +419,7 @@ def main():
     parser.add_argument(
         "--keep-database",
         action="store_true",
-        help="keep the scratch copy bench_journey_<size>",
+        help="keep the scratch copies bench_journey_<size>",
     )
     parser.add_argument("--child", choices=["setup", "verify"])
     parser.add_argument("--pool", type=int, default=None)
@@ -337,72 +431,25 @@ def main():
         out(json.dumps(journey_verify()))
         return
 
-    import tempfile
-
     out(f"# {machine()}")
-    out(
-        f"# {options.learners} simulated learners for {options.seconds} s on "
-        f"{options.size:,} seed_load learners"
-    )
+    out(f"# {options.learners} simulated learners for {options.seconds} s")
     work = Path(tempfile.mkdtemp(prefix="bench-journey-"))
     out(f"# locust CSV and logs in {work}")
-    name = f"bench_journey_{options.size}"
-    template = ensure_seeded(options.size)
-    out(f"copying {template} to {name}…")
-    copy_database(template, name)
-    ok = False
-    try:
-        manage(name, "migrate", "--verbosity", "0")
-        psql("ANALYZE", database=name)
-        page_serving.collect_static(name, work)
-        pool = options.pool or options.learners * POOL_PER_USER
-        plan = child("setup", name, __file__, "--pool", str(pool))
-        plan_path = work / "plan.json"
-        plan_path.write_text(json.dumps(plan))
-        sink = MailSink()
-        server = Server(
-            name,
-            work,
-            web_concurrency=options.web_concurrency,
-            extra_env={
-                "EMAIL_HOST": "127.0.0.1",
-                "EMAIL_PORT": str(sink.port),
-                "EMAIL_USE_TLS": "false",
-            },
-        )
-        with server:
-            out(f"serving with bin/serve at {server.url}; {pool} fresh accounts")
-            started = datetime.now(UTC)
-            stats = run_locust(
-                "journey.py",
-                "JourneyLearner",
-                host=server.url,
-                plan_path=plan_path,
-                users=options.learners,
-                run_time=options.seconds,
-                prefix=work / "journey",
-            )
-            ended = datetime.now(UTC)
-            out(
-                f"locust done; waiting (at most {DRAIN_TIMEOUT} s) for the "
-                "certificates…"
-            )
-            drained_after = None
-            deadline = time.monotonic() + DRAIN_TIMEOUT
-            while time.monotonic() < deadline:
-                if pending_certificates(name) == 0:
-                    drained_after = (datetime.now(UTC) - ended).total_seconds()
-                    break
-                time.sleep(2)
-            time.sleep(2)  # the last emails go out after their transaction
-        found = child("verify", name, __file__)
-        if drained_after is not None and found["issue_times"]:
-            last = max(map(parse_time, found["issue_times"]))
-            drained_after = max(0.0, (last - ended).total_seconds())
-        ok = report(options, stats, found, sink, started, ended, drained_after, work)
-    finally:
-        if not options.keep_database:
-            drop_database(name)
+    results = {size: run_size(size, options, work) for size in options.size}
+    for size, result in results.items():
+        report(size, result)
+    if len(results) > 1:
+        small, large = min(results), max(results)
+        a, b = results[small], results[large]
+        out(f"\n{large:,} over {small:,} learners:")
+        for key, label in (
+            ("completions_per_minute", "completions per minute"),
+            ("certificates_per_minute", "certificates per minute"),
+            ("web_cpu_per_completion", "web CPU per completion"),
+            ("worker_cpu_per_certificate", "Celery CPU per certificate"),
+        ):
+            out(f"  {label:<28} {b[key] / a[key]:.2f}x")
+    ok = all(all(result["checks"].values()) for result in results.values())
     sys.exit(0 if ok else 1)
 
 

@@ -367,6 +367,36 @@ class Server:
                 return int(fields[2])
         return None
 
+    def cpu_seconds(self):
+        """CPU time used so far by bin/serve's processes, by role: "web" (gunicorn
+        and its workers) and "workers" (Celery workers and beat, with their
+        pools); processes already reaped count in their parent's."""
+        processes = {}
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                command = (entry / "cmdline").read_bytes()
+                fields = (entry / "stat").read_text().rpartition(")")[2].split()
+            except OSError:
+                continue
+            ticks = sum(int(value) for value in fields[11:15])
+            processes[int(entry.name)] = (int(fields[1]), ticks, command)
+        children = {}
+        for pid, (parent, _ticks, _command) in processes.items():
+            children.setdefault(parent, []).append(pid)
+
+        def tree(pid):
+            return processes[pid][1] + sum(tree(c) for c in children.get(pid, []))
+
+        seconds = {"web": 0.0, "workers": 0.0}
+        for pid in children.get(self.process.pid, []):
+            command = processes[pid][2]
+            role = "web" if b"gunicorn" in command else "workers"
+            if b"gunicorn" in command or b"celery" in command:
+                seconds[role] += tree(pid) / os.sysconf("SC_CLK_TCK")
+        return seconds
+
     def follow(self):
         """Copy the server's output to its log, watching for its ready line."""
         for line in self.process.stdout:
