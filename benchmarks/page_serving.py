@@ -7,8 +7,9 @@ the production topology on PostgreSQL.
 For each size it copies the database `bench_report_<size>` (filled by
 `seed_load --learners <size> --courses 5`, see report_export.py) to a scratch
 database, so nothing the run writes (visits, attempts, sessions) reaches the shared
-one; migrates the copy, adds the about page, and serves it with `bin/serve` (gunicorn
-and Celery workers, plain HTTP on loopback). Then, one scenario at a time, locust
+one; migrates the copy, adds the about page, and serves it with `bin/serve` (gunicorn,
+Celery workers and beat, plain HTTP on loopback, Redis as broker and shared cache,
+each a database of the benchmark's own). Then, one scenario at a time, locust
 runs headless in its own process (benchmarks/locustfiles/pages.py) with `--users`
 simulated users and no think time:
 
@@ -21,8 +22,10 @@ simulated users and no think time:
 
 Each scenario warms up for `--warmup` seconds once every user is logged in, then
 is measured for `--seconds`. The table gives requests per second, p50 and p95, the
-p50 as a ratio of the baseline's (the mean of its two runs; target at most 1.5x)
-and failures; with two sizes, the growth from the smaller to the larger.
+p50 as a ratio of the baseline's (the mean of its two runs; target at most 1.5x),
+the CPU time gunicorn spent per request in the same window (less disturbed by other
+jobs on a shared machine than latency) and its ratio to the baseline's, and
+failures; with two sizes, the growth from the smaller to the larger.
 """
 
 import argparse
@@ -45,8 +48,11 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = ROOT / "benchmarks"
 LOCUSTFILES = BENCHMARKS / "locustfiles"
 POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-# A Redis database of the benchmarks' own, emptied before and after each run.
+# Redis databases of the benchmarks' own, emptied before and after each run: the
+# broker, and the cache shared by the server's processes (CACHE_URL, as deployed;
+# BENCH_CACHE= empty leaves each process its own cache in memory).
 BROKER = os.environ.get("BENCH_BROKER", "redis://127.0.0.1:6379/12")
+CACHE = os.environ.get("BENCH_CACHE", "redis://127.0.0.1:6379/11")
 LOAD_PASSWORD = "load-pass-2026"  # learning/demo/load.py
 P50_TARGET = 1.5
 # Accounts handed to each scenario (users beyond this share accounts).
@@ -279,6 +285,7 @@ def server_env(database, work, **extra):
         **os.environ,
         "DATABASE_URL": database_url(database),
         "CELERY_BROKER_URL": BROKER,
+        "CACHE_URL": CACHE,
         "SERVE_PLAIN_HTTP": "1",
         "SERVE_SKIP_SETUP": "1",
         "SECURE_SSL_REDIRECT": "false",
@@ -293,10 +300,11 @@ def server_env(database, work, **extra):
 
 
 def redis_flush():
-    """Empty the benchmark's own Redis database (the broker's queues)."""
-    subprocess.run(
-        ["redis-cli", "-u", BROKER, "FLUSHDB"], check=True, capture_output=True
-    )
+    """Empty the benchmark's own Redis databases (the broker's queues, the cache)."""
+    for url in filter(None, (BROKER, CACHE)):
+        subprocess.run(
+            ["redis-cli", "-u", url, "FLUSHDB"], check=True, capture_output=True
+        )
 
 
 def free_port():
