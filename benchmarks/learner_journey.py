@@ -435,7 +435,10 @@ def main():
     out(f"# {options.learners} simulated learners for {options.seconds} s")
     work = Path(tempfile.mkdtemp(prefix="bench-journey-"))
     out(f"# locust CSV and logs in {work}")
-    results = {size: run_size(size, options, work) for size in options.size}
+    try:
+        results = {size: run_size(size, options, work) for size in options.size}
+    finally:
+        page_serving.tidy(work)
     for size, result in results.items():
         report(size, result)
     if len(results) > 1:

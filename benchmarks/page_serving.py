@@ -35,6 +35,7 @@ import os
 import platform
 import random
 import secrets
+import shutil
 import signal
 import statistics
 import subprocess
@@ -165,6 +166,13 @@ def prepare_copy(size, name, work):
     )
     psql("ANALYZE", database=name)
     collect_static(name, work)
+
+
+def tidy(work):
+    """Keep the CSV files and logs of a run; drop the files the server needed."""
+    for path in work.iterdir():
+        if path.is_dir() and path.name.startswith(("static", "media", "private")):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def collect_static(database, work):
@@ -667,8 +675,11 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="bench-pages-"))
     out(f"# locust CSV and logs in {work}")
     by_size = {}
-    for size in options.sizes:
-        by_size[size] = measure_size(size, options, work)
+    try:
+        for size in options.sizes:
+            by_size[size] = measure_size(size, options, work)
+    finally:
+        tidy(work)
     for size, results in by_size.items():
         print_table(size, results)
     if len(by_size) > 1:
