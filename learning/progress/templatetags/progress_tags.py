@@ -16,6 +16,8 @@ def course_state(context, course):
 def course_outline(context, course, current=None, show_summaries=False):
     state = course_state(context, course)
     return {
+        # {% pageurl %} finds the site's root paths on the request, once a page.
+        "request": context["request"],
         "rows": state.rows(),
         "enrolled": state.enrolment is not None,
         "current": current,
