@@ -154,3 +154,41 @@ def test_cache_url_selects_the_shared_redis_cache_that_fails_soft():
         "LOCATION": "redis://cache:6379/1",
     }
     assert local["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
+
+
+def production_responses(**env):
+    """Headers of /healthz served by production settings: over plain HTTP, then
+    over HTTPS as the TLS proxy reports it (an in-memory database answers)."""
+    code = (
+        "import json, django; django.setup(); "
+        "from django.test import Client; "
+        "client = Client(HTTP_HOST='learning.unssc.org'); "
+        "plain = client.get('/healthz'); "
+        "tls = client.get('/healthz', HTTP_X_FORWARDED_PROTO='https'); "
+        "print(json.dumps([[r.status_code, dict(r.headers)] for r in (plain, tls)]))"
+    )
+    result = run_python(
+        "-c",
+        code,
+        SECRET_KEY=SAFE_KEY,
+        ALLOWED_HOSTS="learning.unssc.org",
+        DATABASE_URL="sqlite://:memory:",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_redirects_to_https_and_sends_the_security_headers():
+    (plain_status, plain), (tls_status, tls) = production_responses()
+
+    assert plain_status == 301
+    assert plain["Location"] == "https://learning.unssc.org/healthz"
+    assert tls_status == 200
+    assert tls["Strict-Transport-Security"] == (
+        "max-age=31536000; includeSubDomains; preload"
+    )
+    assert tls["X-Content-Type-Options"] == "nosniff"
+    assert tls["Referrer-Policy"] == "same-origin"
+    assert tls["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert tls["X-Frame-Options"] == "SAMEORIGIN"
