@@ -5,6 +5,8 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from . import throttle
+from .backends import LOGIN
 from .models import TIME_ZONE_CHOICES, Organisation, User
 
 
@@ -52,6 +54,11 @@ class LoginForm(auth_forms.AuthenticationForm):
     error_messages = {
         **auth_forms.AuthenticationForm.error_messages,
         "unverified": _("Confirm your email address first."),
+        "throttled": _(
+            "Too many failed attempts to log in to this account from your "
+            "network. Wait %(minutes)s minutes and try again, or reset your "
+            "password."
+        ),
     }
 
     def __init__(self, *args, **kwargs):
@@ -60,6 +67,14 @@ class LoginForm(auth_forms.AuthenticationForm):
         self.unverified = False
 
     def clean(self):
+        email = self.cleaned_data.get("username")
+        if email and throttle.used_up(self.request, LOGIN, email):
+            # Refused before the password is looked at (the backend refuses too).
+            raise ValidationError(
+                self.error_messages["throttled"],
+                code="throttled",
+                params={"minutes": throttle.COOL_OFF_SECONDS // 60},
+            )
         try:
             return super().clean()
         except ValidationError as error:

@@ -7,7 +7,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
-from django.http import HttpResponseRedirect
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from . import services
+from . import services, throttle
 from .emails import user_from_unsubscribe_token
 from .forms import (
     InvitationForm,
@@ -27,10 +27,9 @@ from .forms import (
     SetPasswordForm,
     SignupForm,
 )
-from .throttle import throttled
 from .tokens import email_verification_token, invitation_token
 
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+BACKEND = "learning.accounts.backends.ThrottledModelBackend"
 
 
 def render_refusal(request, template, context=None, status=400):
@@ -38,9 +37,22 @@ def render_refusal(request, template, context=None, status=400):
     return render(request, template, context or {}, status=status)
 
 
+def too_many_attempts(response):
+    """A refusal for the throttle's cool-off: 429, and when to try again."""
+    response.status_code = 429
+    response["Retry-After"] = str(throttle.COOL_OFF_SECONDS)
+    return response
+
+
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.has_error(NON_FIELD_ERRORS, "throttled"):
+            return too_many_attempts(response)
+        return response
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -55,7 +67,7 @@ def signup(request):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if not throttled(request, "signup", data["email"]):
+        if not throttle.throttled(request, "signup", data["email"]):
             services.sign_up(
                 email=data["email"],
                 full_name=data["full_name"],
@@ -97,7 +109,7 @@ def resend_verification(request):
     form = ResendVerificationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if not throttled(request, "resend", email):
+        if not throttle.throttled(request, "resend", email):
             services.resend_verification(email)
         return render(request, "accounts/resend_done.html")
     status = 400 if request.method == "POST" else 200
@@ -181,8 +193,19 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form):
-        if throttled(self.request, "password_reset", form.cleaned_data["email"]):
-            return HttpResponseRedirect(self.get_success_url())
+        if throttle.throttled(
+            self.request, "password_reset", form.cleaned_data["email"]
+        ):
+            form.add_error(
+                None,
+                _(
+                    "Too many password reset requests for this address from your "
+                    "network. Wait %(minutes)s minutes and try again; the links "
+                    "already sent keep working."
+                )
+                % {"minutes": throttle.COOL_OFF_SECONDS // 60},
+            )
+            return too_many_attempts(self.form_invalid(form))
         return super().form_valid(form)
 
 

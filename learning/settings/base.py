@@ -108,6 +108,13 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's backend with failed logins throttled per account and address.
+AUTHENTICATION_BACKENDS = ["learning.accounts.backends.ThrottledModelBackend"]
+# How many proxies of ours stand in front of the app server (TLS proxy, load
+# balancer), each appending the address it saw to X-Forwarded-For: throttles then
+# key on the address the outermost one saw. 0: the client connects directly, and
+# X-Forwarded-For (which anyone can write) is ignored.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
