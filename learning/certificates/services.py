@@ -322,8 +322,11 @@ def confirm_printed_name(user, *, full_name, now):
             .values_list("pk", flat=True)
         )
         for completion_id in pending:
+            # robust: with the broker away the name is still saved, and the
+            # sweep queues these certificates later.
             transaction.on_commit(
-                lambda pk=completion_id: tasks.issue_certificate_task.delay(pk)
+                lambda pk=completion_id: tasks.issue_certificate_task.delay(pk),
+                robust=True,
             )
     return len(pending)
 

@@ -1,13 +1,19 @@
-"""Real services on committed data: a Celery worker of our own against Redis.
+"""Real services on committed data: Celery workers and web servers of our own.
 
-The worker listens on a queue named for this run only, so nothing else (another
-developer's worker, a leftover process) can take its tasks.
+A worker listens on a queue named for this run only, so nothing else (another
+developer's worker, a leftover process) can take its tasks. Fault tests start their
+own Redis or PostgreSQL too, on ports of their own (DESIGN.md §8).
 """
 
 import os
+import shutil
+import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -25,16 +31,46 @@ def broker_url():
     return url
 
 
+def missing(reason):
+    """Skip for want of `reason`, or fail under REQUIRE_SERVICES=1 (DESIGN.md §8)."""
+    if os.environ.get("REQUIRE_SERVICES") == "1":
+        pytest.fail(f"REQUIRE_SERVICES=1 but this test {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def amqp_url():
     """RabbitMQ: it hands a task back the moment a worker's connection drops."""
     url = os.environ.get("TEST_AMQP_URL")
     if not url:
-        reason = "needs RabbitMQ: set TEST_AMQP_URL=amqp://guest:guest@..."
-        if os.environ.get("REQUIRE_SERVICES") == "1":
-            pytest.fail(f"REQUIRE_SERVICES=1 but this test {reason}", pytrace=False)
-        pytest.skip(reason)
+        missing("needs RabbitMQ: set TEST_AMQP_URL=amqp://guest:guest@...")
     return url
+
+
+def require_program(path, package):
+    """The path of a program a fault test runs (its own Redis or PostgreSQL)."""
+    found = shutil.which(path)
+    if not found:
+        missing(f"needs {path} (apt-get install {package})")
+    return found
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(condition, what, log, seconds=90):
+    """Poll `condition` until it holds; fail after `seconds`, with the end of `log`
+    (the file the processes under test write to)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            log.flush()
+            output = open(log.name).read()[-3000:]
+            pytest.fail(f"{what} did not happen within {seconds} s\n{output}")
+        time.sleep(0.25)
 
 
 def start_worker(broker_url, queue, database, *, app="learning", env=(), log=None):
@@ -108,6 +144,62 @@ def celery_worker(broker_url, settings, transactional_db):
     finally:
         stop_worker(worker)
         app.conf.update(broker_url=None, task_always_eager=True)
+
+
+class WebServer:
+    """gunicorn serving the project on a free port, with `environment` on top of
+    ours (settings from the environment, as deployed); output to `log`."""
+
+    def __init__(self, environment, log, directory):
+        self.port = free_port()
+        self.log = log
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "learning.wsgi",
+                f"--bind=127.0.0.1:{self.port}",
+                "--workers=2",
+                "--timeout=30",
+                "--graceful-timeout=5",
+                # The default control socket is shared by every gunicorn of the user.
+                f"--control-socket={directory / 'gunicorn.ctl'}",
+            ],
+            cwd=ROOT,
+            env={
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "learning.settings.dev",
+                "DEBUG": "0",
+                **environment,
+            },
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        wait_for(self.answers, "the web server answering", log, seconds=30)
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def answers(self):
+        if self.process.poll() is not None:
+            self.log.flush()
+            pytest.fail(f"gunicorn exited:\n{open(self.log.name).read()[-3000:]}")
+        try:
+            urllib.request.urlopen(self.url("/healthz"), timeout=2).close()
+        except urllib.error.HTTPError:
+            return True  # it answers, if not with 200
+        except OSError:
+            return False
+        return True
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 def database_url(database):

@@ -4,7 +4,6 @@ unacknowledged task to the next worker, which finishes it, once."""
 import hashlib
 import os
 import signal
-import time
 import uuid
 
 import pytest
@@ -12,21 +11,9 @@ import pytest
 from learning.certificates.models import Certificate
 from learning.certificates.tasks import issue_certificate_task
 from tests.certificates.factories import make_completion
-from tests.integration.conftest import start_worker, stop_worker
+from tests.integration.conftest import start_worker, stop_worker, wait_for
 
 pytestmark = [pytest.mark.broker, pytest.mark.django_db(transaction=True)]
-
-BOUND_SECONDS = 90
-
-
-def wait_for(condition, what, log, seconds=BOUND_SECONDS):
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            log.flush()
-            output = open(log.name).read()[-3000:]
-            pytest.fail(f"{what} did not happen within {seconds} s\n{output}")
-        time.sleep(0.25)
 
 
 def test_a_worker_killed_mid_render_leaves_exactly_one_certificate(

@@ -16,8 +16,7 @@ from learning.reports.filters import describe_filters, export_query
 from learning.reports.models import ExportStatus, ReportExport
 from learning.reports.tasks import run_report_export
 from tests.factories import UserFactory
-from tests.integration.conftest import start_worker, stop_worker
-from tests.integration.test_certificate_worker import wait_for
+from tests.integration.conftest import start_worker, stop_worker, wait_for
 from tests.reports.world import World
 
 pytestmark = [pytest.mark.broker, pytest.mark.django_db(transaction=True)]

@@ -12,7 +12,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -26,7 +25,7 @@ from celery import Celery
 from django.conf import settings
 from psycopg import sql
 
-from tests.integration.conftest import database_url
+from tests.integration.conftest import database_url, free_port
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SERVE = ROOT / "bin" / "serve"
@@ -98,12 +97,6 @@ def still_running(tree):
         if stat and stat["start"] == start and stat["state"] != "Z":
             running[pid] = command_line(pid)
     return running
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Serve:
