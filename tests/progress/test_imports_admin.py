@@ -8,6 +8,7 @@ import datetime
 import io
 import logging
 
+import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
@@ -236,7 +237,18 @@ def junk_files():
         ("email\r\nJosé@undp.org\r\n".encode("cp1252"), "save the file as CSV UTF-8"),
         (b"name,phone\r\nAnn,123\r\n", "The file has no “email” column."),
         (b"email\r\n" + b"a@undp.org\r\n" * 6 * 1024 * 1024, "at most 5 MB"),
+        (b"email\r\na@undp.org\x00\r\n", "This is not a CSV file."),
+        (spreadsheet_bytes(), "save the file as CSV UTF-8"),  # .xlsx renamed .csv
     ]
+
+
+def spreadsheet_bytes():
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["email"])
+    workbook.active.append(["a@undp.org"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 @pytest.mark.parametrize(("data", "message"), junk_files())
