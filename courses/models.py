@@ -240,6 +240,19 @@ class CoursePage(Page):
             return list(self.steps())
         return cached_steps(self)
 
+    def route(self, request, path_components):
+        """A live step is found in the cached outline, without the two queries of
+        Wagtail's routing (the child by slug, then its specific page). Anything
+        else goes the usual way, where a step that is not live is a 404."""
+        if len(path_components) == 1 and self.pk is not None:
+            step = next(
+                (s for s in self.step_list if s.slug == path_components[0]), None
+            )
+            if step is not None:
+                step._cached_parent_obj = self  # what get_parent() returns
+                return step.route(request, [])
+        return super().route(request, path_components)
+
     @property
     def total_minutes(self):
         return sum(getattr(step, "estimated_minutes", 0) for step in self.step_list)

@@ -48,6 +48,7 @@ def empty_cache():
     """Each test starts with an empty cache: course outlines, throttles and Wagtail's
     site paths are keyed on ids and paths that another test's rolled-back rows may
     have used."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()

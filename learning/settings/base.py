@@ -172,7 +172,16 @@ CACHES = {
         {"BACKEND": "learning.cache.FailSoftRedisCache", "LOCATION": CACHE_URL}
         if CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Each process's own memory, read without a round trip, for what needs no
+    # invalidation across processes: rendered HTML whose key names the version of
+    # everything in it (a lesson's published revision, an outline's steps and
+    # states), and hints that may be a few minutes stale (the header's admin link).
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "local",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 
 # Email: SMTP when EMAIL_HOST is set, otherwise printed to the console.

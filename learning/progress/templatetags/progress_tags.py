@@ -1,6 +1,8 @@
 """Course pages load these to show a learner's progress; courses know nothing of it."""
 
 from django import template
+from django.utils.translation import get_language
+from wagtail.models import Site
 
 from ..state import course_state_for
 
@@ -14,15 +16,48 @@ def course_state(context, course):
 
 @register.inclusion_tag("includes/course_outline.html", takes_context=True)
 def course_outline(context, course, current=None, show_summaries=False):
+    request = context["request"]
     state = course_state(context, course)
+    rows = state.rows()
+    enrolled = state.enrolment is not None
     return {
         # {% pageurl %} finds the site's root paths on the request, once a page.
-        "request": context["request"],
-        "rows": state.rows(),
-        "enrolled": state.enrolment is not None,
+        "request": request,
+        "rows": rows,
+        "enrolled": enrolled,
         "current": current,
         "show_summaries": show_summaries,
+        "fingerprint": outline_fingerprint(
+            rows, current, enrolled, show_summaries, Site.find_for_request(request)
+        ),
     }
+
+
+def outline_fingerprint(rows, current, enrolled, show_summaries, site):
+    """Everything the rendered outline depends on, so that learners at the same
+    point share one cached copy. A step's title, summary or place changes only
+    when it is published or moved, and either changes its `last_published_at` or
+    its `url_path`."""
+    steps = [
+        (
+            row["step"].pk,
+            row["step"].url_path,
+            row["step"].last_published_at,
+            row["state"],
+            row["readable"],
+        )
+        for row in rows
+    ]
+    return repr(
+        (
+            get_language(),
+            site and site.pk,
+            current and current.pk,
+            enrolled,
+            show_summaries,
+            steps,
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)
