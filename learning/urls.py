@@ -8,6 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from .accounts import urls as accounts_urls
 from .views import healthz
 
+# A friendly 503 while the database is away, the plain 500 page otherwise.
+handler500 = "learning.errors.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),

@@ -161,6 +161,7 @@ class WebServer:
                 "learning.wsgi",
                 f"--bind=127.0.0.1:{self.port}",
                 "--workers=2",
+                "--preload",  # the project imported once, not by each worker
                 "--timeout=30",
                 "--graceful-timeout=5",
                 # The default control socket is shared by every gunicorn of the user.
