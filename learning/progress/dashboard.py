@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import caches
 from django.utils import timezone
 
 from courses.models import CoursePage
@@ -42,16 +43,29 @@ def steps_by_course(courses):
     return cached_steps_of(courses) if courses else {}
 
 
+RECOMMENDED_SECONDS = 300
+
+
 def recommended_courses(enrolled, limit=3):
-    """Live courses sharing a topic with the learner's courses, not yet taken."""
-    topics = CoursePage.tags.through.objects.filter(content_object__in=enrolled).values(
-        "tag"
-    )
-    return list(
-        CoursePage.objects.live()
-        .public()
-        .filter(tags__in=topics)
-        .exclude(pk__in=[course.pk for course in enrolled])
-        .distinct()
-        .order_by("title")[:limit]
-    )
+    """Live courses sharing a topic with the learner's courses, not yet taken.
+    Learners taking the same courses share the answer for a few minutes in each
+    process (it costs two queries): a course published since shows up a little
+    later."""
+    pks = sorted(course.pk for course in enrolled)
+    key = f"progress:recommended:{limit}:{','.join(map(str, pks))}"
+    cache = caches["local"]
+    courses = cache.get(key)
+    if courses is None:
+        topics = CoursePage.tags.through.objects.filter(content_object__in=pks).values(
+            "tag"
+        )
+        courses = list(
+            CoursePage.objects.live()
+            .public()
+            .filter(tags__in=topics)
+            .exclude(pk__in=pks)
+            .distinct()
+            .order_by("title")[:limit]
+        )
+        cache.set(key, courses, RECOMMENDED_SECONDS)
+    return courses

@@ -76,3 +76,17 @@ def test_the_outline_shows_each_learner_their_own_progress(client):
     assert done_steps(ahead) == 1
     assert done_steps(behind) == 0
     assert done_steps(ahead) == 1
+
+
+def test_a_course_published_with_new_topics_and_introduction_shows_them(client):
+    course = make_course(topics=["Cloud"], intro="<p>Old introduction.</p>")
+    assert "Old introduction." in client.get(course.url).text
+
+    course.tags.set(["Security"])
+    course.intro = "<p>New introduction.</p>"
+    publish(course)
+
+    page = client.get(course.url).text
+    assert "New introduction." in page
+    assert "?topic=security" in page
+    assert "?topic=cloud" not in page

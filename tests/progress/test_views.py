@@ -119,8 +119,9 @@ def test_the_dashboard_query_count_does_not_grow_with_enrolments(client, learner
     assert len(queries) == DASHBOARD_QUERIES
 
 
-# Outlines come from the cache (courses/outlines.py).
-DASHBOARD_QUERIES = 8
+# Session, user, enrolments with their step progress and completions; outlines
+# (courses/outlines.py) and recommendations come from the cache.
+DASHBOARD_QUERIES = 6
 
 
 def test_in_an_ordered_course_a_later_step_waits_with_an_explanation(
@@ -226,7 +227,7 @@ def test_an_enrolled_learners_course_page_runs_a_fixed_number_of_queries(
     assert len(queries) == ENROLLED_COURSE_QUERIES
 
 
-# Session, user, site, locale, page and its ancestors, topics, and the learner's
-# state (enrolment, step progress; their completions only once they have one); the
-# outline and the header's admin link come from the cache.
-ENROLLED_COURSE_QUERIES = 12
+# Session, user, site, locale, page and its ancestors, and the learner's state
+# (enrolment, step progress; their completions only once they have one); the
+# outline, the topics and the header's admin link come from the cache.
+ENROLLED_COURSE_QUERIES = 11
