@@ -199,7 +199,9 @@ def lock_attempt(attempt_id, learner):
 
 def announce_finished(attempt):
     transaction.on_commit(
-        lambda: attempt_finished.send(sender=Attempt, attempt_id=attempt.pk)
+        lambda: attempt_finished.send(
+            sender=Attempt, attempt_id=attempt.pk, attempt=attempt
+        )
     )
 
 

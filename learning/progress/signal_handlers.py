@@ -8,15 +8,16 @@ from .services import complete_step
 
 
 @receiver(attempt_finished, dispatch_uid="progress_quiz_passed")
-def complete_quiz_step_when_passed(sender, attempt_id, **kwargs):
-    attempt = Attempt.objects.select_related("quiz", "learner").get(pk=attempt_id)
+def complete_quiz_step_when_passed(sender, attempt_id, attempt=None, **kwargs):
+    """`attempt`: the finished attempt, when the sender has it at hand."""
+    if attempt is None:
+        attempt = Attempt.objects.select_related("quiz").get(pk=attempt_id)
     if not attempt.passed:
         return
-    course = attempt.quiz.get_parent().specific
     enrolment = (
         Enrolment.objects.active()
-        .for_course(course)
-        .filter(learner=attempt.learner)
+        .for_course(attempt.quiz.get_parent())
+        .filter(learner_id=attempt.learner_id)
         .first()
     )
     if enrolment is None:
