@@ -1,7 +1,10 @@
+from django.conf import settings
+from django.middleware import csp
 from django.middleware.locale import LocaleMiddleware
 
+ADMIN = "/admin/"
 # Paths that live outside the language-prefixed site (see learning/urls.py).
-UNPREFIXED = ("/admin/", "/documents/", "/healthz")
+UNPREFIXED = (ADMIN, "/documents/", "/healthz")
 
 
 class SiteLocaleMiddleware(LocaleMiddleware):
@@ -12,4 +15,16 @@ class SiteLocaleMiddleware(LocaleMiddleware):
     def process_response(self, request, response):
         if response.status_code == 404 and request.path_info.startswith(UNPREFIXED):
             return response
+        return super().process_response(request, response)
+
+
+class ContentSecurityPolicyMiddleware(csp.ContentSecurityPolicyMiddleware):
+    """Django's CSP middleware: SECURE_CSP everywhere but under /admin/, where
+    Wagtail's admin (and its previews of pages) gets SECURE_CSP_ADMIN. A view may
+    still choose its own with Django's @csp_override."""
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(ADMIN) and not hasattr(response, "_csp_config"):
+            # The attribute Django's @csp_override sets on a view's response.
+            response._csp_config = settings.SECURE_CSP_ADMIN
         return super().process_response(request, response)

@@ -192,3 +192,4 @@ def test_production_redirects_to_https_and_sends_the_security_headers():
     assert tls["Referrer-Policy"] == "same-origin"
     assert tls["Cross-Origin-Opener-Policy"] == "same-origin"
     assert tls["X-Frame-Options"] == "SAMEORIGIN"
+    assert "script-src 'self';" in tls["Content-Security-Policy"]

@@ -50,8 +50,14 @@ def browser():
 
 @pytest.fixture
 def new_page(browser):
-    """Open a page in a fresh context (its own cookies): `new_page(mobile=True)`."""
+    """Open a page in a fresh context (its own cookies): `new_page(mobile=True)`.
+    Anything the Content-Security-Policy refused on its pages fails the test."""
     contexts = []
+    refused = []
+
+    def note_refusal(message):
+        if "Content Security Policy" in message.text:
+            refused.append(f"{message.location.get('url')}: {message.text}")
 
     def open_page(mobile=False, **options):
         options.setdefault("viewport", MOBILE if mobile else DESKTOP)
@@ -61,12 +67,14 @@ def new_page(browser):
             options.setdefault("has_touch", True)
         context = browser.new_context(**options)
         context.set_default_timeout(TIMEOUT_MS)
+        context.on("console", note_refusal)
         contexts.append(context)
         return context.new_page()
 
     yield open_page
     for context in contexts:
         context.close()
+    assert not refused, "refused by the Content-Security-Policy:\n" + "\n".join(refused)
 
 
 @pytest.fixture
