@@ -10,7 +10,7 @@ from courses.models import CoursePage
 from courses.outlines import cached_steps_of
 
 from .models import Enrolment
-from .state import CourseState
+from .state import CourseState, prefetch_progress
 
 
 def dashboard_context(learner, *, now=None):
@@ -21,11 +21,12 @@ def dashboard_context(learner, *, now=None):
         for enrolment in Enrolment.objects.active()
         .filter(learner=learner)
         .with_due_status(now, within)
+        .with_completion_flag()
         .select_related("course")
-        .prefetch_related("step_progress", "completions")
         .order_by("due_at", "-enrolled_at")
         if enrolment.course
     ]
+    prefetch_progress(enrolments)
     courses = [enrolment.course for enrolment in enrolments]
     steps = steps_by_course(courses)
     states = [CourseState(e.course, steps.get(e.course.pk, []), e) for e in enrolments]

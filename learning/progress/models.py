@@ -30,6 +30,15 @@ class EnrolmentQuerySet(models.QuerySet):
         """Enrolments with a due date: assignments."""
         return self.filter(due_at__isnull=False)
 
+    def with_completion_flag(self):
+        """Annotated with `has_completions`, so that their completions are loaded
+        only for the enrolments that have some (see CourseState)."""
+        return self.annotate(
+            has_completions=Exists(
+                CourseCompletion.objects.filter(enrolment=OuterRef("pk"))
+            )
+        )
+
     def not_completed(self):
         return self.exclude(
             Exists(CourseCompletion.objects.filter(enrolment=OuterRef("pk")))

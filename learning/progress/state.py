@@ -3,11 +3,11 @@ length."""
 
 from functools import cached_property
 
-from django.db.models import Exists, OuterRef, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 
 from courses.models import ModulePage
 
-from .models import CourseCompletion, Enrolment
+from .models import Enrolment
 
 
 class CourseState:
@@ -16,7 +16,8 @@ class CourseState:
     completed again); `previous_completion` is the latest earlier one."""
 
     def __init__(self, course, steps, enrolment, user=None):
-        """`enrolment` comes with its step_progress and completions prefetched."""
+        """`enrolment` comes with its step_progress and completions prefetched
+        (see prefetch_progress)."""
         self.course = course
         self.steps = steps
         self.enrolment = enrolment
@@ -33,7 +34,7 @@ class CourseState:
                 for p in self.enrolment.step_progress.all()
                 if p.cycle == cycle
             }
-            # for_user() skips the completions' query when there are none.
+            # prefetch_progress() loads no completions for an enrolment without.
             has_completions = getattr(enrolment, "has_completions", True)
             completions = self.enrolment.completions.all() if has_completions else ()
             self.completion = next((c for c in completions if c.cycle == cycle), None)
@@ -53,18 +54,11 @@ class CourseState:
                 Enrolment.objects.active()
                 .for_course(course)
                 .filter(learner=user)
-                .annotate(
-                    has_completions=Exists(
-                        CourseCompletion.objects.filter(enrolment=OuterRef("pk"))
-                    )
-                )
+                .with_completion_flag()
                 .first()
             )
         if enrolment:
-            related = ["step_progress"]
-            if enrolment.has_completions:
-                related.append("completions")
-            prefetch_related_objects([enrolment], *related)
+            prefetch_progress([enrolment])
         return cls(course, course.step_list, enrolment, user)
 
     @cached_property
@@ -137,6 +131,16 @@ class CourseState:
             {"step": step, "state": self.state(step), "readable": self.can_read(step)}
             for step in self.steps
         ]
+
+
+def prefetch_progress(enrolments):
+    """Load the enrolments' step progress, and the completions of those that have
+    some (`with_completion_flag()`): two queries at most, one for a learner who
+    has completed nothing."""
+    prefetch_related_objects(enrolments, "step_progress")
+    prefetch_related_objects(
+        [e for e in enrolments if e.has_completions], "completions"
+    )
 
 
 def course_state_for(request, course):

@@ -119,9 +119,10 @@ def test_the_dashboard_query_count_does_not_grow_with_enrolments(client, learner
     assert len(queries) == DASHBOARD_QUERIES
 
 
-# Session, user, enrolments with their step progress and completions; outlines
-# (courses/outlines.py) and recommendations come from the cache.
-DASHBOARD_QUERIES = 6
+# Session, user, enrolments with their step progress (and completions, for a
+# learner who has some); outlines (courses/outlines.py) and recommendations come
+# from the cache.
+DASHBOARD_QUERIES = 5
 
 
 def test_in_an_ordered_course_a_later_step_waits_with_an_explanation(
