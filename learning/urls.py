@@ -20,6 +20,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     *accounts_urls.login_urlpatterns,
     path("accounts/", include("learning.accounts.urls")),
+    path("accounts/", include("learning.privacy.urls")),
     path("", include("assessments.urls")),
     path("", include("learning.progress.urls")),
     path("certificates/", include("learning.certificates.urls")),

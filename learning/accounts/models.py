@@ -135,6 +135,12 @@ class User(AbstractUser):
         blank=True,
         help_text=_("When the learner confirmed the name printed on certificates."),
     )
+    erased_at = models.DateTimeField(
+        _("personal data erased at"),
+        null=True,
+        blank=True,
+        help_text=_("The account was anonymised; it cannot log in again."),
+    )
     focal_organisations = models.ManyToManyField(
         Organisation,
         verbose_name=_("focal point for"),

@@ -108,9 +108,11 @@ def course_title_in(course, language):
 
 
 def certificate_state(certificate, now):
-    """ "valid", "expired" or "revoked" at `now`."""
+    """ "valid", "expired", "revoked" or "withdrawn" at `now`: withdrawn is a
+    revoked certificate that keeps no name, its holder's data having been
+    erased."""
     if certificate.status == CertificateStatus.REVOKED:
-        return "revoked"
+        return "revoked" if certificate.name_printed else "withdrawn"
     if certificate.expires_at is not None and certificate.expires_at <= now:
         return "expired"
     return "valid"

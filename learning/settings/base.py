@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "learning.progress",
     "learning.certificates",
     "learning.reports",
+    "learning.privacy",
     "learning.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -282,6 +282,11 @@ MATRIX = [
         LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    DENIED,    OK),
     row("GET", "wagtail_bulk_action", "A's account, bulk delete",
         LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    DENIED,    OK),
+    # Erasing a learner's personal data: administrators only.
+    row("GET", "privacy_erase", "A's account",
+        LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    DENIED,    OK),
+    row("POST", "privacy_erase", "A's account",
+        LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    DENIED,    DONE),
     row("GET", "organisations:edit", "organisation X",
         LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    DENIED,    OK),
     row("GET", "organisations:delete", "organisation X",
