@@ -7,7 +7,7 @@ report subscriptions), naming nobody else."""
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
-from wagtail.models import Page
+from wagtail.models import ModelLogEntry, Page
 from wagtail.users.models import UserProfile
 
 from assessments.models import Attempt, ExtraAttempts, ExtraTime
@@ -50,6 +50,11 @@ def personal_data(user, *, now):
         "format_version": FORMAT_VERSION,
         "exported_at": now,
         "account": _account(user),
+        "account_history": list(
+            ModelLogEntry.objects.for_instance(user)
+            .order_by("timestamp", "pk")
+            .values("action", "timestamp", "data")
+        ),
         "enrolments": [_enrolment(e, titles) for e in enrolments],
         "certificates": [
             _certificate(c)

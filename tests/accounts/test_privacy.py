@@ -17,6 +17,7 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
@@ -126,6 +127,7 @@ def world(django_db_setup, django_db_blocker):
             created_at=now,
         )
         UserProfile.get_for_user(a)
+        log(a, "accounts.edit_profile", user=a, data={"fields": ["time_zone"]})
         yield world
         transaction.set_rollback(True)
 
@@ -170,6 +172,9 @@ def test_the_export_holds_the_rows_of_every_field_pointing_at_the_person(world):
     assert data["account"]["full_name"] == A_NAME
     assert data["account"]["organisation"]["acronym"] == "UNDP"
     assert "password" not in data["account"]
+    (history,) = data["account_history"]
+    assert history["action"] == "accounts.edit_profile"
+    assert history["data"] == {"fields": ["time_zone"]}
     (enrolment,) = data["enrolments"]
     assert enrolment["course"] == "Data governance"
     assert enrolment["completions"][0]["score"] == Decimal("90")
