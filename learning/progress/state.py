@@ -1,13 +1,13 @@
-"""Where a learner stands in a course, read in at most three queries whatever its
-length."""
+"""Where a learner stands in a course, read in one query once they have started it
+(two before, one more once they have completed it), whatever its length."""
 
 from functools import cached_property
 
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 
 from courses.models import ModulePage
 
-from .models import Enrolment
+from .models import CourseCompletion, Enrolment, StepProgress
 
 
 class CourseState:
@@ -15,9 +15,9 @@ class CourseState:
     the steps start afresh, and `completion` is the current cycle's (None until it is
     completed again); `previous_completion` is the latest earlier one."""
 
-    def __init__(self, course, steps, enrolment, user=None):
+    def __init__(self, course, steps, enrolment, user=None, *, step_progress=None):
         """`enrolment` comes with its step_progress and completions prefetched
-        (see prefetch_progress)."""
+        (see prefetch_progress), or its step progress rows are `step_progress`."""
         self.course = course
         self.steps = steps
         self.enrolment = enrolment
@@ -29,11 +29,9 @@ class CourseState:
             # Only the current cycle counts; earlier cycles stay on record. Filtered
             # here rather than in the query, so the prefetch stays one query.
             cycle = enrolment.cycle
-            self.progress = {
-                p.step_key: p
-                for p in self.enrolment.step_progress.all()
-                if p.cycle == cycle
-            }
+            if step_progress is None:
+                step_progress = enrolment.step_progress.all()
+            self.progress = {p.step_key: p for p in step_progress if p.cycle == cycle}
             # prefetch_progress() loads no completions for an enrolment without.
             has_completions = getattr(enrolment, "has_completions", True)
             completions = self.enrolment.completions.all() if has_completions else ()
@@ -46,10 +44,27 @@ class CourseState:
 
     @classmethod
     def for_user(cls, course, user):
-        """Two queries for a learner still taking the course (the enrolment, its
-        steps' progress), three once it has been completed, one for anyone else."""
-        enrolment = None
-        if user.is_authenticated:
+        if not user.is_authenticated:
+            return cls(course, course.step_list, None, user)
+        # A learner who has started the course: their progress rows, each with the
+        # enrolment joined, in one query.
+        step_progress = list(
+            StepProgress.objects.filter(
+                enrolment__in=Enrolment.objects.active()
+                .for_course(course)
+                .filter(learner=user)
+            )
+            .select_related("enrolment")
+            .annotate(
+                has_completions=Exists(
+                    CourseCompletion.objects.filter(enrolment=OuterRef("enrolment"))
+                )
+            )
+        )
+        if step_progress:
+            enrolment = step_progress[0].enrolment
+            enrolment.has_completions = step_progress[0].has_completions
+        else:  # not started, or not enrolled
             enrolment = (
                 Enrolment.objects.active()
                 .for_course(course)
@@ -57,9 +72,11 @@ class CourseState:
                 .with_completion_flag()
                 .first()
             )
-        if enrolment:
-            prefetch_progress([enrolment])
-        return cls(course, course.step_list, enrolment, user)
+        if enrolment and enrolment.has_completions:
+            prefetch_related_objects([enrolment], "completions")
+        return cls(
+            course, course.step_list, enrolment, user, step_progress=step_progress
+        )
 
     @cached_property
     def is_author(self):
