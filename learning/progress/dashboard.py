@@ -20,12 +20,17 @@ def dashboard_context(learner, *, now=None):
         enrolment
         for enrolment in Enrolment.objects.active()
         .filter(learner=learner)
-        .with_due_status(now, within)
         .with_completion_flag()
         .select_related("course")
         .order_by("due_at", "-enrolled_at")
         if enrolment.course
     ]
+    for enrolment in enrolments:
+        # EnrolmentQuerySet.overdue() and due_soon()'s rule, on the rows at hand
+        # rather than as two more subqueries for every row.
+        pending = enrolment.due_at is not None and not enrolment.has_completions
+        enrolment.is_overdue = pending and enrolment.due_at < now
+        enrolment.is_due_soon = pending and now <= enrolment.due_at <= now + within
     prefetch_progress(enrolments)
     courses = [enrolment.course for enrolment in enrolments]
     steps = steps_by_course(courses)

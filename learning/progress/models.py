@@ -56,15 +56,6 @@ class EnrolmentQuerySet(models.QuerySet):
             .filter(due_at__gte=now, due_at__lte=now + within)
         )
 
-    def with_due_status(self, now, within):
-        """Annotated with `is_overdue` and `is_due_soon` (subqueries, no extra
-        round trip)."""
-        model = self.model._default_manager
-        return self.annotate(
-            is_overdue=Exists(model.overdue(now).filter(pk=OuterRef("pk"))),
-            is_due_soon=Exists(model.due_soon(now, within).filter(pk=OuterRef("pk"))),
-        )
-
 
 class Enrolment(models.Model):
     learner = models.ForeignKey(
