@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, prefetch_related_objects
 
 from courses.models import ModulePage
 
-from .models import CourseCompletion, Enrolment, StepProgress
+from .models import CourseCompletion, Enrolment, EnrolmentStatus, StepProgress
 
 
 class CourseState:
@@ -50,9 +50,9 @@ class CourseState:
         # enrolment joined, in one query.
         step_progress = list(
             StepProgress.objects.filter(
-                enrolment__in=Enrolment.objects.active()
-                .for_course(course)
-                .filter(learner=user)
+                enrolment__learner=user,
+                enrolment__course_key=course.translation_key,
+                enrolment__status=EnrolmentStatus.ACTIVE,
             )
             .select_related("enrolment")
             .annotate(
