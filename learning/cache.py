@@ -10,6 +10,7 @@ import functools
 import logging
 from time import monotonic
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -72,9 +73,17 @@ class FailSoftRedisCacheClient(RedisCacheClient):
 
 class FailSoftRedisCache(RedisCache):
     """`CACHES` backend: LOCATION is a redis:// URL; OPTIONS may override the
-    socket timeouts."""
+    socket timeouts. MAX_TIMEOUT (seconds), when given, caps how long any entry
+    lives, whatever timeout the caller asks for."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = FailSoftRedisCacheClient
         self._options = {**SOCKET_TIMEOUTS, **self._options}
+        self.max_timeout = params.get("MAX_TIMEOUT")
+
+    def get_backend_timeout(self, timeout=DEFAULT_TIMEOUT):
+        timeout = super().get_backend_timeout(timeout)
+        if self.max_timeout is None or (timeout is not None and timeout <= 0):
+            return timeout
+        return self.max_timeout if timeout is None else min(timeout, self.max_timeout)

@@ -111,3 +111,23 @@ def test_with_redis_up_it_is_an_ordinary_shared_cache():
     assert up.get_many(["key", "count", "missing"]) == {"key": {"a": 1}, "count": 3}
     up.delete_many(["key", "count"])
     assert other_process.get("key") is None
+
+
+@pytest.mark.broker
+def test_max_timeout_caps_how_long_an_entry_lives():
+    capped = FailSoftRedisCache(
+        os.environ["TEST_BROKER_URL"],
+        {"KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}", "MAX_TIMEOUT": 300},
+    )
+    client = capped._cache.get_client()
+
+    capped.set("long", "a", 3600)
+    capped.set("forever", "b", None)
+    capped.set("short", "c", 60)
+    capped.set("gone", "d", 0)
+
+    assert 290 < client.ttl(capped.make_and_validate_key("long")) <= 300
+    assert 290 < client.ttl(capped.make_and_validate_key("forever")) <= 300
+    assert 50 < client.ttl(capped.make_and_validate_key("short")) <= 60
+    assert capped.get("gone") is None
+    capped.delete_many(["long", "forever", "short"])

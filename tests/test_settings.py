@@ -156,6 +156,22 @@ def test_cache_url_selects_the_shared_redis_cache_that_fails_soft():
     assert local["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
 
 
+def test_with_a_shared_cache_sessions_are_read_through_it_for_five_minutes_at_most():
+    names = ("SESSION_ENGINE", "SESSION_CACHE_ALIAS", "CACHES")
+    shared = production_settings(
+        *names, ALLOWED_HOSTS="a.example", CACHE_URL="redis://cache:6379/1"
+    )
+    local = production_settings("SESSION_ENGINE", ALLOWED_HOSTS="a.example")
+
+    assert shared["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
+    sessions = shared["CACHES"][shared["SESSION_CACHE_ALIAS"]]
+    assert sessions["BACKEND"] == "learning.cache.FailSoftRedisCache"
+    assert sessions["LOCATION"] == "redis://cache:6379/1"
+    assert sessions["MAX_TIMEOUT"] == 300
+    # Without a shared cache, a logout in one process must end the session in all.
+    assert local["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
+
+
 def production_responses(**env):
     """Headers of /healthz served by production settings: over plain HTTP, then
     over HTTPS as the TLS proxy reports it (an in-memory database answers)."""

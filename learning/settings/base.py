@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "learning.accounts.middleware.UserTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "learning.middleware.RefuseNulBytesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -214,6 +215,20 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
+# Sessions live in the database and, with a shared cache, are read through it: a
+# query fewer on every signed-in page. A cached copy lives five minutes at most, so
+# a logout whose cache delete was lost while Redis was unreachable outlasts it by
+# no more than that. (A per-process cache could not see a logout in another.)
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+if CACHE_URL:
+    CACHES["sessions"] = {
+        "BACKEND": "learning.cache.FailSoftRedisCache",
+        "LOCATION": CACHE_URL,
+        "KEY_PREFIX": "sessions",
+        "MAX_TIMEOUT": 300,
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
 
 # Email: SMTP when EMAIL_HOST is set, otherwise printed to the console.
 DEFAULT_FROM_EMAIL = os.environ.get(

@@ -13,6 +13,9 @@ CACHES = {
         "LOCATION": "local",
     },
 }
+# The caches above are each process's own, so sessions stay in the database alone
+# whatever CACHE_URL says.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
