@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.middleware import csp
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
 
 ADMIN = "/admin/"
 # Paths that live outside the language-prefixed site (see learning/urls.py).
@@ -28,3 +29,22 @@ class ContentSecurityPolicyMiddleware(csp.ContentSecurityPolicyMiddleware):
             # The attribute Django's @csp_override sets on a view's response.
             response._csp_config = settings.SECURE_CSP_ADMIN
         return super().process_response(request, response)
+
+
+class RefuseNulBytesMiddleware:
+    """A 400 for a path or query string with a NUL byte in it: no text a person
+    types has one, and PostgreSQL refuses to compare text holding one, so a search,
+    a filter or a code carrying it would otherwise end in a 500. Forms refuse it on
+    their own (Django's fields do); the body is not read here, so that views may
+    still set their upload handlers."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)

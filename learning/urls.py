@@ -1,12 +1,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .accounts import urls as accounts_urls
+from .converters import IdConverter
 from .views import healthz
+
+# Registered before the apps' URLs are included: they use <id:...>.
+register_converter(IdConverter, "id")
 
 # A friendly 503 while the database is away, the plain 500 page otherwise.
 handler500 = "learning.errors.server_error"

@@ -32,6 +32,12 @@ from .tokens import email_verification_token, invitation_token
 BACKEND = "learning.accounts.backends.ThrottledModelBackend"
 
 
+def posted(request):
+    """The form's data: bound on every POST, even an empty one, so that it is
+    refused with its errors shown rather than shown blank."""
+    return request.POST if request.method == "POST" else None
+
+
 def render_refusal(request, template, context=None, status=400):
     """A clear page for a link that cannot be used; nothing is changed."""
     return render(request, template, context or {}, status=status)
@@ -63,7 +69,7 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect("wagtail_serve", "")
     form = SignupForm(
-        request.POST or None, initial={"preferred_language": translation.get_language()}
+        posted(request), initial={"preferred_language": translation.get_language()}
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -106,7 +112,7 @@ def verify(request, uidb64, token):
 
 @require_http_methods(["GET", "POST"])
 def resend_verification(request):
-    form = ResendVerificationForm(request.POST or None)
+    form = ResendVerificationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         if not throttle.throttled(request, "resend", email):
@@ -129,7 +135,7 @@ def accept_invitation(request, uidb64, token):
         or not invitation_token.check_token(user, token)
     ):
         return render_refusal(request, "accounts/invitation_invalid.html")
-    form = InvitationForm(user, request.POST or None)
+    form = InvitationForm(user, posted(request))
     if request.method == "POST":
         if form.is_valid():
             services.accept_invitation(
@@ -157,7 +163,7 @@ def accept_invitation(request, uidb64, token):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(posted(request), instance=request.user)
     if request.method == "POST":
         if form.is_valid():
             user = services.update_profile(request.user, form)

@@ -65,7 +65,8 @@ def confirm_name(request):
     correct) it; their pending certificates are then issued."""
     user = request.user
     form = ConfirmNameForm(
-        request.POST or None, initial={"full_name": user.full_name or ""}
+        request.POST if request.method == "POST" else None,
+        initial={"full_name": user.full_name or ""},
     )
     if request.method == "POST":
         if form.is_valid():

@@ -35,8 +35,21 @@ OUT_OF_SCOPE = gettext_lazy(
 )
 
 
+class CourseChoiceField(forms.ModelChoiceField):
+    """A number too large for a page id is no course: SQLite raises on comparing
+    it with one (a course's id is its page's, which Django does not range-check)."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except OverflowError:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
+
+
 class SubscriptionForm(forms.Form):
-    course = forms.ModelChoiceField(
+    course = CourseChoiceField(
         label=gettext_lazy("Course"),
         queryset=CoursePage.objects.none(),
         required=False,
