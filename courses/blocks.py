@@ -5,9 +5,6 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.rich_text import RichText
-
-from .rich_text import sanitise
 
 INLINE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -30,15 +27,6 @@ class HeadingBlock(blocks.StructBlock):
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         super().__init__(features=INLINE_FEATURES, **kwargs)
-
-    def get_context(self, value, parent_context=None):
-        # The editor only writes the allowed features; text that came another
-        # way (an import, a script) is cleaned to them when shown, so a script,
-        # an on* handler or a javascript: link never reaches a page. The stored
-        # text is left as it is for the editor (its block keys anchor comments).
-        context = super().get_context(value, parent_context)
-        context["value"] = RichText(sanitise(value.source))
-        return context
 
     class Meta:
         icon = "pilcrow"

@@ -111,7 +111,18 @@ def hostile(django_db_setup, django_db_blocker):
             "Data governance", intro=AUTHOR_HTML, estimated_hours=Decimal("2")
         )
         world.module = make_module(
-            world.course, body=[{"type": "paragraph", "value": AUTHOR_HTML}]
+            world.course,
+            body=[
+                {"type": "paragraph", "value": AUTHOR_HTML},
+                {
+                    "type": "callout",
+                    "value": {"kind": "info", "title": "Note", "body": AUTHOR_HTML},
+                },
+                {
+                    "type": "case_study",
+                    "value": {"title": "A case", "body": AUTHOR_HTML},
+                },
+            ],
         )
         world.quiz = make_quiz(world.course, questions=[make_question()])
         enrolment = enrol(world.learner, world.course, now=now)
@@ -137,26 +148,27 @@ def as_user(user):
 # Authors' rich text -------------------------------------------------------------
 
 
-def assert_inert_rich_text(html):
+def assert_inert_rich_text(html, *, times=1):
     assert not injected(html), injected(html)
     # Shown as typed, not run as a template.
-    assert TEMPLATE_SYNTAX in text_of(html)
-    assert "Read this" in text_of(html)
+    assert text_of(html).count(TEMPLATE_SYNTAX) == times
+    assert text_of(html).count("Read this") == times
 
 
-def test_a_lesson_paragraph_is_sanitised_and_not_evaluated(hostile):
+def test_a_lessons_rich_text_is_sanitised_and_not_evaluated(hostile):
+    """A paragraph, a callout and a case study."""
     response = as_user(hostile.learner).get(hostile.module.url)
 
     assert response.status_code == 200
-    assert_inert_rich_text(response.content.decode())
+    assert_inert_rich_text(response.content.decode(), times=3)
 
 
 @pytest.mark.xfail(
     strict=True,
     reason="CoursePage.intro (courses/models.py, being reworked) is rendered as "
     "stored: HTML that did not come through the editor keeps its script, on* "
-    "attributes and javascript: links. Fix: read or save it through "
-    "courses.rich_text.sanitise, as ParagraphBlock now does",
+    "attributes and javascript: links. Fix: render it with "
+    "{{ page.intro|sanitised_richtext }} (rich_text_tags), as lesson blocks are",
 )
 def test_a_course_introduction_is_sanitised_and_not_evaluated(hostile):
     response = Client().get(hostile.course.url)
