@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.search.utils import parse_query_string
 
 from .blocks import INLINE_FEATURES, LessonStreamBlock
 
@@ -87,9 +88,12 @@ class CourseIndexPage(Page):
             courses = courses.filter(tags__slug=topic)
         if query:
             # Search ranks by relevance; the card annotations come from `courses`.
+            # Wagtail parses what a visitor typed ("quoted phrases", plain words),
+            # so no stray quote reaches the database's full-text syntax.
+            _, terms = parse_query_string(query)
             matching_ids = [
                 page.pk
-                for page in CoursePage.objects.live().child_of(self).search(query)
+                for page in CoursePage.objects.live().child_of(self).search(terms)
             ]
             order = {pk: position for position, pk in enumerate(matching_ids)}
             return sorted(

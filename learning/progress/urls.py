@@ -6,16 +6,16 @@ app_name = "progress"
 
 urlpatterns = [
     path("my-learning/", views.dashboard, name="dashboard"),
-    path("courses/<int:course_id>/enrol/", views.enrol_in_course, name="enrol"),
+    path("courses/<id:course_id>/enrol/", views.enrol_in_course, name="enrol"),
     path(
-        "courses/<int:course_id>/withdraw/",
+        "courses/<id:course_id>/withdraw/",
         views.withdraw_from_course,
         name="withdraw",
     ),
     path(
-        "courses/<int:course_id>/recertify/",
+        "courses/<id:course_id>/recertify/",
         views.recertify,
         name="recertify",
     ),
-    path("modules/<int:page_id>/done/", views.mark_module_done, name="mark_done"),
+    path("modules/<id:page_id>/done/", views.mark_module_done, name="mark_done"),
 ]

@@ -163,13 +163,6 @@ def test_a_lessons_rich_text_is_sanitised_and_not_evaluated(hostile):
     assert_inert_rich_text(response.content.decode(), times=3)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CoursePage.intro (courses/models.py, being reworked) is rendered as "
-    "stored: HTML that did not come through the editor keeps its script, on* "
-    "attributes and javascript: links. Fix: render it with "
-    "{{ page.intro|sanitised_richtext }} (rich_text_tags), as lesson blocks are",
-)
 def test_a_course_introduction_is_sanitised_and_not_evaluated(hostile):
     response = Client().get(hostile.course.url)
 

@@ -18,7 +18,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 from django.core.cache import caches
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -154,10 +154,6 @@ def check(response, before, caplog, *, allowed, refused):
         "changed a record"
 
 
-# Faults found here in files being reworked by others now (issue 8 report): they
-# fail on SQLite only, as PostgreSQL compares any number and any search text.
-ON_SQLITE = connection.vendor == "sqlite"
-
 # No example database: every run tries the same examples, as CI does.
 fuzz = settings(
     database=None,
@@ -287,13 +283,6 @@ def test_progress_actions_with_any_id(world, caplog, url, target, data, accept):
         check(response, before, caplog, allowed={302, 400, 404}, refused={400, 404})
 
 
-@pytest.mark.xfail(
-    ON_SQLITE,
-    strict=True,
-    reason="SQLite raises OverflowError on a page id past 64 bits: the fix is "
-    "learning/progress/urls.py taking <id:...> (learning/converters.py) as "
-    "assessments/urls.py does",
-)
 @pytest.mark.parametrize("url", PROGRESS_URLS)
 def test_progress_actions_with_an_id_past_64_bits(world, caplog, url):
     with one_example(caplog):
@@ -396,13 +385,6 @@ def test_catalogue_topics_and_pages(world, caplog, params):
         check(response, before, caplog, allowed={200}, refused={200})
 
 
-@pytest.mark.xfail(
-    ON_SQLITE,
-    strict=True,
-    reason="a search with an unbalanced double quote makes SQLite's full-text "
-    "MATCH raise 'unterminated string': the fix is in courses/models.py "
-    "(CourseIndexPage.filtered_courses)",
-)
 @fuzz
 @given(query=text, topic=st.one_of(st.just(""), text))
 @example(query='"', topic="")
