@@ -3,11 +3,11 @@
 
 from functools import cached_property
 
-from django.db.models import Exists, OuterRef, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 
 from courses.models import ModulePage
 
-from .models import CourseCompletion, Enrolment, EnrolmentStatus, StepProgress
+from .models import Enrolment, EnrolmentStatus, StepProgress, has_completions
 
 
 class CourseState:
@@ -55,11 +55,7 @@ class CourseState:
                 enrolment__status=EnrolmentStatus.ACTIVE,
             )
             .select_related("enrolment")
-            .annotate(
-                has_completions=Exists(
-                    CourseCompletion.objects.filter(enrolment=OuterRef("enrolment"))
-                )
-            )
+            .annotate(has_completions=has_completions("enrolment"))
         )
         if step_progress:
             enrolment = step_progress[0].enrolment
@@ -72,8 +68,8 @@ class CourseState:
                 .with_completion_flag()
                 .first()
             )
-        if enrolment and enrolment.has_completions:
-            prefetch_related_objects([enrolment], "completions")
+        if enrolment:
+            prefetch_completions([enrolment])
         return cls(
             course, course.step_list, enrolment, user, step_progress=step_progress
         )
@@ -155,6 +151,10 @@ def prefetch_progress(enrolments):
     some (`with_completion_flag()`): two queries at most, one for a learner who
     has completed nothing."""
     prefetch_related_objects(enrolments, "step_progress")
+    prefetch_completions(enrolments)
+
+
+def prefetch_completions(enrolments):
     prefetch_related_objects(
         [e for e in enrolments if e.has_completions], "completions"
     )
