@@ -7,7 +7,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .accounts import urls as accounts_urls
 from .converters import IdConverter
-from .views import healthz
 
 # Registered before the apps' URLs are included: they use <id:...>.
 register_converter(IdConverter, "id")
@@ -16,7 +15,6 @@ register_converter(IdConverter, "id")
 handler500 = "learning.errors.server_error"
 
 urlpatterns = [
-    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

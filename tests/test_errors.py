@@ -74,6 +74,17 @@ def test_healthz_still_answers_in_json(browser):
     assert response.json()["database"] == "down"
 
 
+def test_healthz_answers_in_json_to_a_probe_with_a_session_cookie(browser):
+    # Loading the signed-in user would meet the outage before any view runs.
+    browser.force_login(UserFactory())
+
+    with database_away():
+        response = browser.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json() == {"database": "down", "broker": "eager"}
+
+
 def test_other_errors_keep_the_plain_500_page(browser, monkeypatch):
     def broken(*args, **kwargs):
         raise ValueError("a bug")

@@ -60,9 +60,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
 ]
 
+# The security headers come first, so that every response carries them, /healthz's
+# too: it is answered before the session and the user are loaded.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "learning.middleware.ContentSecurityPolicyMiddleware",
+    "learning.middleware.HealthCheckMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "learning.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -71,7 +75,6 @@ MIDDLEWARE = [
     "learning.accounts.middleware.UserTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "learning.middleware.RefuseNulBytesMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
