@@ -50,7 +50,17 @@ def too_many_attempts(response):
     return response
 
 
-class LoginView(auth_views.LoginView):
+class RefusedWith400:
+    """For Django's form views: a form sent back with its errors is a refusal (400),
+    not a page served (200)."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class LoginView(RefusedWith400, auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
 
@@ -84,7 +94,8 @@ def signup(request):
             )
         # The same answer whether or not the address was already registered.
         return redirect("accounts:signup_done")
-    return render(request, "accounts/signup.html", {"form": form})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/signup.html", {"form": form}, status=status)
 
 
 def signup_done(request):
@@ -193,7 +204,7 @@ def unsubscribe(request, token):
 # Django's password views, with our forms, templates and namespaced URLs.
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+class PasswordResetView(RefusedWith400, auth_views.PasswordResetView):
     form_class = PasswordResetForm
     template_name = "registration/password_reset_form.html"
     success_url = reverse_lazy("accounts:password_reset_done")
@@ -219,7 +230,7 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "registration/password_reset_done.html"
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+class PasswordResetConfirmView(RefusedWith400, auth_views.PasswordResetConfirmView):
     form_class = SetPasswordForm
     template_name = "registration/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
@@ -240,7 +251,7 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "registration/password_reset_complete.html"
 
 
-class PasswordChangeView(auth_views.PasswordChangeView):
+class PasswordChangeView(RefusedWith400, auth_views.PasswordChangeView):
     template_name = "registration/password_change_form.html"
     success_url = reverse_lazy("accounts:password_change_done")
 

@@ -24,7 +24,7 @@ def test_a_wrong_password_is_refused_with_a_clear_message(client):
         "/en/accounts/login/", {"username": "amina@undp.org", "password": "nope"}
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Please enter a correct email address and password" in response.text
     assert "_auth_user_id" not in client.session
 

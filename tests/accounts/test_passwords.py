@@ -75,6 +75,7 @@ def test_a_weak_new_password_is_refused(client, mailbox):
 
     response = set_new_password(client, link_in(mail.outbox[0]), password="password")
 
+    assert response.status_code == 400
     assert "This password is too common." in response.text
     user.refresh_from_db()
     assert user.check_password(TEST_PASSWORD)
@@ -141,6 +142,7 @@ def test_a_learner_changes_their_password(client):
         follow=True,
     )
 
+    assert wrong.status_code == 400
     assert "Your old password was entered incorrectly" in wrong.text
     assert "Your new password is saved." in right.text
     user.refresh_from_db()

@@ -82,7 +82,7 @@ def test_a_disallowed_domain_gets_a_form_error_naming_the_allowed_ones(
             "/en/accounts/signup/", form_data(undp, email="amina@evilun.org")
         )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "addresses at these domains only: un.org, undp.org" in response.text
     assert not User.objects.filter(email="amina@evilun.org").exists()
     assert mail.outbox == []
@@ -105,6 +105,7 @@ def test_passwords_must_match_and_pass_the_validators(client, undp):
         "/en/accounts/signup/", form_data(undp, password1="12345", password2="12345")
     )
 
+    assert mismatch.status_code == weak.status_code == 400
     assert "The two passwords do not match." in mismatch.text
     assert "This password is too short" in weak.text
     assert "This password is entirely numeric" in weak.text
@@ -114,7 +115,7 @@ def test_passwords_must_match_and_pass_the_validators(client, undp):
 def test_an_unknown_organisation_is_refused(client, undp):
     response = client.post("/en/accounts/signup/", form_data(undp, organisation=999))
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Select a valid choice" in response.text
     assert not User.objects.exists()
 

@@ -31,7 +31,7 @@ def log_in(client, email, password=TEST_PASSWORD, address=OFFICE, url=LOGIN):
 def fail_five_times(client, email, address=OFFICE):
     for _ in range(5):
         response = log_in(client, email, password="wrong", address=address)
-        assert response.status_code == 200
+        assert response.status_code == 400
         assert "Please enter a correct email address and password" in response.text
 
 

@@ -174,7 +174,7 @@ def test_an_unverified_person_with_the_right_password_is_told_to_confirm(
         {"username": "kofi@undp.org", "password": STRONG_PASSWORD},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Confirm your email address first." in response.text
     assert 'href="/en/accounts/verify/resend/"' in response.text
     assert "Please enter a correct email address" not in response.text
