@@ -808,7 +808,12 @@ class RegenerateView(RegenerationAccessMixin, WagtailAdminTemplateMixin, FormVie
         if created:
             messages.success(
                 self.request,
-                _("Regeneration of %(course)s started.") % {"course": job.course_title},
+                _(
+                    "Regeneration of %(course)s is queued; if the task queue is "
+                    "unavailable, it waits and starts by itself once the queue is "
+                    "back. This page follows it."
+                )
+                % {"course": job.course_title},
             )
         else:
             messages.warning(

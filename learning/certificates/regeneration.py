@@ -15,6 +15,8 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from learning.tasks_queue import publish_on_commit, requeue_waiting
+
 from .models import (
     Certificate,
     CertificateStatus,
@@ -67,8 +69,32 @@ def request_regeneration(course, *, by, reason, now):
             )
     except IntegrityError:  # another request created one meanwhile
         return unfinished.get(), False
-    transaction.on_commit(lambda: tasks.regenerate_course_certificates.delay(job.pk))
+    # With the task queue away, the job stays queued and the sweep queues it.
+    publish_on_commit(tasks.regenerate_course_certificates, job.pk)
     return job, True
+
+
+def requeue_waiting_regenerations(*, now):
+    """Queue again the regeneration jobs still queued a few minutes after they were
+    asked for (their task could not be queued, or was lost); fail those queued for
+    too long, which frees their course for a new request. Returns (queued,
+    failed)."""
+    from . import tasks
+
+    return requeue_waiting(
+        RegenerationJob.objects.filter(status=RegenerationStatus.QUEUED),
+        since="created_at",
+        task=tasks.regenerate_course_certificates,
+        now=now,
+        give_up={
+            "status": RegenerationStatus.FAILED,
+            "error": _(
+                "The task queue was unavailable for too long to start this job; "
+                "no certificate was reissued. Ask again."
+            ),
+            "finished_at": now,
+        },
+    )
 
 
 def run_regeneration(job_id, *, now):

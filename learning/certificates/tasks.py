@@ -51,3 +51,12 @@ def regenerate_course_certificates(job_id):
     from . import regeneration
 
     regeneration.run_regeneration(job_id, now=timezone.now())
+
+
+@shared_task(ignore_result=True)
+def sweep_waiting_regenerations():
+    """Periodic: queue again the regeneration jobs still waiting for the task queue
+    (see regeneration.requeue_waiting_regenerations)."""
+    from . import regeneration
+
+    return regeneration.requeue_waiting_regenerations(now=timezone.now())

@@ -228,6 +228,15 @@ class UploadView(ImportAccessMixin, WagtailAdminTemplateMixin, FormView):
         except imports.ImportFileError as error:
             form.add_error("file", str(error))
             return self.form_invalid(form)
+        if imp.status == EnrolmentImportStatus.VALIDATING:
+            messages.info(
+                self.request,
+                _(
+                    "The file is saved and queued to be checked in the background; "
+                    "if the task queue is unavailable, it waits and starts by itself "
+                    "once the queue is back. This page follows it."
+                ),
+            )
         return redirect("progress_imports:detail", pk=imp.pk)
 
 
@@ -294,6 +303,15 @@ class ConfirmView(ImportAccessMixin, View):
             messages.success(request, _("The enrolments were applied."))
         elif imp.status == EnrolmentImportStatus.FAILED:
             messages.error(request, _("The import failed: nothing was applied."))
+        elif imp.status == EnrolmentImportStatus.APPLYING:
+            messages.info(
+                request,
+                _(
+                    "The enrolments are queued to be applied in the background; if "
+                    "the task queue is unavailable, they wait and are applied once "
+                    "the queue is back. This page follows them."
+                ),
+            )
         return redirect("progress_imports:detail", pk=imp.pk)
 
     def get(self, request, pk):

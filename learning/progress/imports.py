@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail.log_actions import log
 
 from learning.accounts.models import Organisation
+from learning.tasks_queue import publish_on_commit, requeue_waiting
 
 from .models import (
     Enrolment,
@@ -464,7 +465,9 @@ def create_import(*, uploaded_by, course, filename, data, default_due_date, now)
     else:
         from .tasks import validate_enrolment_import
 
-        transaction.on_commit(lambda: validate_enrolment_import.delay(imp.pk))
+        # With the task queue away, the import stays *validating* and the sweep
+        # queues its check.
+        publish_on_commit(validate_enrolment_import, imp.pk)
     return imp
 
 
@@ -526,14 +529,55 @@ def start_apply(imp, *, by, now):
         if locked.status != EnrolmentImportStatus.READY:
             raise ImportNotReady(locked.get_status_display())
         locked.status = EnrolmentImportStatus.APPLYING
-        locked.save(update_fields=["status"])
+        # When applying began, until it is done (then when it was applied): the
+        # sweep measures from it how long the import has waited.
+        locked.applied_at = now
+        locked.save(update_fields=["status", "applied_at"])
         if locked.rows_total > inline_rows():
             from .tasks import apply_enrolment_import
 
-            transaction.on_commit(lambda: apply_enrolment_import.delay(locked.pk))
+            publish_on_commit(apply_enrolment_import, locked.pk)
     if locked.rows_total <= inline_rows():
         return apply_import(locked.pk, now=now)
     return locked
+
+
+def requeue_waiting_imports(*, now):
+    """Queue again the checks and applications of imports still waiting a few
+    minutes after they were asked for (their task could not be queued, or was
+    lost); fail those that waited too long (nothing was applied). Returns
+    {"validating": (queued, failed), "applying": (queued, failed)}."""
+    from .tasks import apply_enrolment_import, validate_enrolment_import
+
+    Status = EnrolmentImportStatus
+    return {
+        "validating": requeue_waiting(
+            EnrolmentImport.objects.filter(status=Status.VALIDATING),
+            since="created_at",
+            task=validate_enrolment_import,
+            now=now,
+            give_up={
+                "status": Status.FAILED,
+                "error_message": _(
+                    "The task queue was unavailable for too long to check this "
+                    "file: upload it again."
+                ),
+            },
+        ),
+        "applying": requeue_waiting(
+            EnrolmentImport.objects.filter(status=Status.APPLYING),
+            since="applied_at",
+            task=apply_enrolment_import,
+            now=now,
+            give_up={
+                "status": Status.FAILED,
+                "error_message": _(
+                    "The task queue was unavailable for too long to apply this "
+                    "import: upload the file again."
+                ),
+            },
+        ),
+    }
 
 
 class ImportChanged(Exception):

@@ -2,7 +2,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from . import reminders
-from .imports import apply_import, validate_import
+from .imports import apply_import, requeue_waiting_imports, validate_import
 
 
 @shared_task(ignore_result=True)
@@ -23,3 +23,10 @@ def apply_enrolment_import(import_id):
     """Apply a confirmed enrolment import in one transaction (idempotent: only an
     import still *applying* is applied)."""
     apply_import(import_id, now=timezone.now())
+
+
+@shared_task(ignore_result=True)
+def sweep_waiting_enrolment_imports():
+    """Periodic: queue again the checks and applications of imports still waiting
+    for the task queue (see imports.requeue_waiting_imports)."""
+    return requeue_waiting_imports(now=timezone.now())

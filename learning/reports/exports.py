@@ -21,7 +21,10 @@ from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+
+from learning.tasks_queue import publish_on_commit, requeue_waiting
 
 from .models import ExportFormat, ExportStatus, ReportExport, ReportKind
 
@@ -276,21 +279,46 @@ def request_export(user, *, report, export_format, query, **details):
         )
     except IntegrityError:  # the same request, a moment earlier
         return unfinished.get(), False
-    transaction.on_commit(lambda: tasks.run_report_export.delay(export.pk))
+    # With the task queue away, the job stays queued and the sweep queues it.
+    publish_on_commit(tasks.run_report_export, export.pk)
     return export, True
 
 
-def run_export(export_id, *, now=None):
-    """Write the export's file. A job queued, or left running by a worker that
-    died (the task is redelivered), is (re)started from scratch; a finished one
-    is left alone."""
+def requeue_waiting_exports(*, now):
+    """Queue again the export jobs still queued a few minutes after they were asked
+    for (their task could not be queued, or was lost); fail those queued for too
+    long. Returns (queued, failed)."""
+    from . import tasks
+
+    return requeue_waiting(
+        ReportExport.objects.filter(status=ExportStatus.QUEUED),
+        since="created_at",
+        task=tasks.run_report_export,
+        now=now,
+        give_up={
+            "status": ExportStatus.FAILED,
+            "error": _(
+                "The task queue was unavailable for too long to prepare this "
+                "export. Ask for it again."
+            ),
+            "finished_at": now,
+        },
+    )
+
+
+def run_export(export_id, *, now=None, restart_running=True):
+    """Write the export's file. A queued job is started; one left running is
+    started again from scratch only when `restart_running` (the task passes it
+    for a task redelivered because its worker died, so that a duplicate of the
+    task never runs the job twice at once); a finished one is left alone."""
     from .sources import export_rows
 
     now = now or timezone.now()
-    claimed = (
-        ReportExport.objects.unfinished()
-        .filter(pk=export_id)
-        .update(status=ExportStatus.RUNNING, started_at=now, rows_done=0)
+    startable = [ExportStatus.QUEUED]
+    if restart_running:
+        startable.append(ExportStatus.RUNNING)
+    claimed = ReportExport.objects.filter(pk=export_id, status__in=startable).update(
+        status=ExportStatus.RUNNING, started_at=now, rows_done=0
     )
     if not claimed:
         return None

@@ -196,7 +196,9 @@ class CompletionReportView(ReportView):
                     self.request,
                     _(
                         "%(rows)s rows to export: the file is prepared in the "
-                        "background, and this page follows it."
+                        "background. The job is queued; if the task queue is "
+                        "unavailable, it waits and starts by itself once the queue "
+                        "is back. This page follows it."
                     )
                     % {"rows": f"{count:,}"},
                 )

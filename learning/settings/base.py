@@ -338,6 +338,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "learning.certificates.tasks.sweep_missing_certificates",
         "schedule": 300.0,
     },
+    # Admin jobs whose task could not be queued (the broker away) are queued again
+    # a few minutes later, and failed after an hour (learning/tasks_queue.py).
+    "sweep-waiting-report-exports": {
+        "task": "learning.reports.tasks.sweep_waiting_report_exports",
+        "schedule": 300.0,
+    },
+    "sweep-waiting-enrolment-imports": {
+        "task": "learning.progress.tasks.sweep_waiting_enrolment_imports",
+        "schedule": 300.0,
+    },
+    "sweep-waiting-regenerations": {
+        "task": "learning.certificates.tasks.sweep_waiting_regenerations",
+        "schedule": 300.0,
+    },
     # Hourly; each subscription's claim decides whether its week is up.
     "send-weekly-reports": {
         "task": "learning.reports.tasks.send_weekly_reports",
