@@ -1,6 +1,7 @@
 """Redis, the broker and the shared cache, goes away while learners complete a
-course: the completions are recorded, every page still answers, fast, and once Redis
-is back the sweep issues each missing certificate, once.
+course and an administrator asks for a report export: the completions and the
+export job are recorded, every page still answers, fast, and once Redis is back the
+sweeps issue each missing certificate, once, and write the export.
 
 The Redis here is a redis-server of this test's own, on a port of its own; the
 shared one is never touched. It goes away twice: stopped (connections refused) and
@@ -20,12 +21,14 @@ import redis
 import requests
 from celery import Celery
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.db.models import F
 from django.utils import timezone
 
 from assessments.models import QuestionType
 from learning.certificates.models import Certificate
 from learning.certificates.services import missing_certificates
 from learning.progress.models import CourseCompletion
+from learning.reports.models import ExportStatus, ReportExport
 from tests.assessments.factories import make_question, make_quiz
 from tests.certificates.factories import make_learner
 from tests.factories import TEST_PASSWORD, make_course, make_module
@@ -44,6 +47,7 @@ pytestmark = [pytest.mark.broker, pytest.mark.django_db(transaction=True)]
 # Each request while Redis is away: the cache and the broker give up well within it.
 REQUEST_SECONDS = 3
 SWEEP = "learning.certificates.tasks.sweep_missing_certificates"
+EXPORT_SWEEP = "learning.reports.tasks.sweep_waiting_report_exports"
 
 
 class PrivateRedis:
@@ -177,6 +181,7 @@ def test_learners_complete_a_course_while_redis_is_away(
     quiz = make_quiz(course, questions=[question], pass_mark=50)
     stopped_learner = learner("Amina Diallo")
     frozen_learner = learner("Jean Dupont", confirmed=False)
+    administrator = learner("Ada Admin", is_superuser=True, is_staff=True)
 
     queue = f"test-{uuid.uuid4().hex[:8]}"
     media = tmp_path / "media"
@@ -187,6 +192,9 @@ def test_learners_complete_a_course_while_redis_is_away(
         "CELERY_TASK_DEFAULT_QUEUE": queue,
         "CACHE_URL": private_redis.url(1),
         "MEDIA_ROOT": str(media),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
+        # Every report export is a background job.
+        "REPORT_EXPORT_INLINE_ROWS": "0",
     }
     web = WebServer(services, log, tmp_path)
     try:
@@ -194,6 +202,15 @@ def test_learners_complete_a_course_while_redis_is_away(
         private_redis.stop()
         assert not private_redis.answers()
         Learner(web, stopped_learner).complete(course, module, quiz, question)
+        # An administrator asks for a report export: saved, it waits for the queue.
+        admin = Learner(web, administrator)
+        admin.log_in()
+        asked = admin.request("GET", "/admin/reports/completion/?export=csv")
+        job_page = asked.headers["Location"]
+        assert job_page.startswith("/admin/reports/exports/"), job_page
+        assert "if the task queue is unavailable, it waits" in (
+            admin.request("GET", job_page).text
+        )
 
         # Redis frozen: connections hang until a timeout ends them.
         private_redis.start()
@@ -215,8 +232,14 @@ def test_learners_complete_a_course_while_redis_is_away(
         frozen_learner,
     }
     assert not Certificate.objects.exists()
+    export = ReportExport.objects.get()
+    assert export.status == ExportStatus.QUEUED
     log.flush()
-    assert "Could not queue the certificate" in open(log.name).read()
+    logged = open(log.name).read()
+    assert "Could not queue the certificate" in logged
+    assert "Could not queue learning.reports.tasks.run_report_export" in logged
+    # ...asked for long enough ago for the sweep to queue it again.
+    ReportExport.objects.update(created_at=F("created_at") - timedelta(minutes=10))
 
     # Redis back: the sweep, sent as beat sends it, queues what is missing, and a
     # worker issues each certificate.
@@ -231,9 +254,16 @@ def test_learners_complete_a_course_while_redis_is_away(
     beat = Celery(broker=private_redis.url(0))
     try:
         beat.send_task(SWEEP, queue=queue)
+        beat.send_task(EXPORT_SWEEP, queue=queue)
         wait_for(
             lambda: Certificate.objects.exclude(sha256="").count() == 2,
             "the swept certificates being issued",
+            log,
+            seconds=60,
+        )
+        wait_for(
+            lambda: ReportExport.objects.filter(status=ExportStatus.DONE).exists(),
+            "the swept export being written",
             log,
             seconds=60,
         )
@@ -249,3 +279,7 @@ def test_learners_complete_a_course_while_redis_is_away(
     for certificate in certificates:
         assert (media / certificate.file.name).read_bytes().startswith(b"%PDF")
     assert not missing_certificates(now=timezone.now(), older_than=timedelta(0))
+    export.refresh_from_db()
+    assert export.rows_done == export.rows_total >= 1
+    files = list((tmp_path / "private").rglob("*.csv"))
+    assert [path.name for path in files] == [export.file.name.rsplit("/", 1)[-1]]
