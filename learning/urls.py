@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import audit_log
 from .accounts import urls as accounts_urls
 from .converters import IdConverter
 
@@ -15,6 +16,8 @@ register_converter(IdConverter, "id")
 handler500 = "learning.errors.server_error"
 
 urlpatterns = [
+    # Wagtail's site history, narrowed to what each person may see (audit_log.py).
+    path("admin/reports/site-history/", include(audit_log.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
