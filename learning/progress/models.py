@@ -19,12 +19,6 @@ class EnrolmentStatus(models.TextChoices):
     REMOVED = "removed", _("Removed by an administrator")
 
 
-def has_completions(enrolment):
-    """Whether the enrolment that `enrolment` (a field path of the outer query)
-    names has any completion: an annotation, no extra round trip."""
-    return Exists(CourseCompletion.objects.filter(enrolment=OuterRef(enrolment)))
-
-
 class EnrolmentQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=EnrolmentStatus.ACTIVE)
@@ -38,8 +32,12 @@ class EnrolmentQuerySet(models.QuerySet):
 
     def with_completion_flag(self):
         """Annotated with `has_completions`, so that their completions are loaded
-        only for the enrolments that have some (see CourseState)."""
-        return self.annotate(has_completions=has_completions("pk"))
+        only for the enrolments that have some (see prefetch_completions)."""
+        return self.annotate(
+            has_completions=Exists(
+                CourseCompletion.objects.filter(enrolment=OuterRef("pk"))
+            )
+        )
 
     def not_completed(self):
         return self.exclude(

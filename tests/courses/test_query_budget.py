@@ -13,11 +13,11 @@ pytestmark = pytest.mark.django_db
 CATALOGUE_QUERIES = 10
 # Its topics and introduction are cached per published revision (cache_published).
 COURSE_QUERIES = 8
-# A signed-in reader: the session, the user, their (absent) progress and then
-# their (absent) enrolment come on top of what a visitor's page needs. The step is
+# A signed-in reader: the session, the user and their (absent) enrolment come on
+# top of what a visitor's page needs. The step is
 # routed from the cached outline; the lesson's HTML (its image included) and the
 # header's admin link are cached.
-MODULE_QUERIES = 11
+MODULE_QUERIES = 10
 
 
 def count_queries(client, url):

@@ -200,9 +200,9 @@ def test_an_enrolled_learners_step_page_runs_a_fixed_number_of_queries(
 
 
 # The step hook and the outline share one course state per request (the learner's
-# progress rows with their enrolment, one query); the step is routed from the
-# cached outline, and a visit within a minute of the last writes nothing.
-ENROLLED_STEP_QUERIES = 10
+# enrolment, then its progress rows); the step is routed from the cached outline,
+# and a visit within a minute of the last writes nothing.
+ENROLLED_STEP_QUERIES = 11
 
 
 @pytest.mark.parametrize("n", [5, 50])
@@ -229,6 +229,6 @@ def test_an_enrolled_learners_course_page_runs_a_fixed_number_of_queries(
 
 
 # Session, user, site, locale, page and its ancestors, and the learner's state
-# (their progress rows with the enrolment; their completions only once they have
+# (their enrolment, its progress rows, and its completions only once they have
 # one); the outline, the topics and the header's admin link come from the cache.
-ENROLLED_COURSE_QUERIES = 10
+ENROLLED_COURSE_QUERIES = 11
