@@ -2,6 +2,7 @@
 revision, a preview or a learner's progress each gets its own copy."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from tests.factories import UserFactory, lesson, make_course, make_module, publish
@@ -90,3 +91,23 @@ def test_a_course_published_with_new_topics_and_introduction_shows_them(client):
     assert "New introduction." in page
     assert "?topic=security" in page
     assert "?topic=cloud" not in page
+
+
+def test_a_steps_heading_and_navigation_follow_its_neighbours_and_course(reader):
+    course = make_course(open_access=True, title="Cloud strategy")
+    first = make_module(course, title="Vendors")
+    second = make_module(course, title="Contracts")
+    page = reader.get(first.url).text
+    assert "Step 1 of 2" in page
+    assert 'rel="next">' in page and "Contracts</a>" in page
+
+    second.title = "Negotiating contracts"
+    publish(second)
+    make_module(course, title="Exit plans")
+    course.title = "Cloud strategy for managers"
+    publish(course)
+
+    soup = BeautifulSoup(reader.get(first.url).content, "html.parser")
+    assert "Step 1 of 3" in soup.select_one(".module-header").text
+    assert "Negotiating contracts" in soup.select_one(".step-nav").text
+    assert "Cloud strategy for managers" in soup.select_one(".breadcrumbs").text
