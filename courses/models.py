@@ -19,12 +19,14 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.utils import parse_query_string
 
+from learning.languages import InterfaceLanguageURLMixin
+
 from .blocks import INLINE_FEATURES, LessonStreamBlock
 
 CARD_IMAGE_SPEC = "fill-640x360"
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(InterfaceLanguageURLMixin, Page):
     """The catalogue: every live course below it, filterable by topic and searchable."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INLINE_FEATURES)
@@ -130,7 +132,7 @@ class CoursePageTag(TaggedItemBase):
     )
 
 
-class CoursePage(Page):
+class CoursePage(InterfaceLanguageURLMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -262,7 +264,7 @@ class CoursePage(Page):
         return sum(getattr(step, "estimated_minutes", 0) for step in self.step_list)
 
 
-class CourseStep(Page):
+class CourseStep(InterfaceLanguageURLMixin, Page):
     """What every step of a course shares: its place among the course's steps."""
 
     optional = models.BooleanField(
@@ -328,7 +330,7 @@ class ModulePage(CourseStep):
         verbose_name = _("module")
 
 
-class InfoPage(Page):
+class InfoPage(InterfaceLanguageURLMixin, Page):
     """A plain page of the site (about the Staff College, privacy notice, help):
     a title and rich text, nothing about the learner."""
 

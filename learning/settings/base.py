@@ -172,9 +172,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Languages: English and French first; Wagtail's i18n is on from the start.
+# Arabic is an interface language only (chrome translated, right-to-left): its
+# pages show the default locale's content (learning/languages.py).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LANGUAGES = [("en", _("English")), ("fr", _("French")), ("ar", _("Arabic"))]
+WAGTAIL_CONTENT_LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
