@@ -8,19 +8,21 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | md5sum | cut -c1-12)
 # Debian packages the platform needs at run time (WeasyPrint renders ~6x faster with
 # harfbuzz-subset) and for the browser tests and certificate previews.
-SYSTEM_PACKAGES := libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0
+# gettext: msgfmt compiles the interface catalogues, xgettext extracts their messages.
+SYSTEM_PACKAGES := libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 gettext
 TEST_SYSTEM_PACKAGES := chromium poppler-utils
 
-.PHONY: run serve test lint format migrate seed system-deps test-system-deps lock clean
+.PHONY: run serve test lint format migrate seed messages makemessages system-deps \
+	test-system-deps lock clean
 
-run: $(STAMP) system-deps migrate seed
+run: $(STAMP) system-deps messages migrate seed
 	@echo "Serving http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-serve: $(STAMP) system-deps
+serve: $(STAMP) system-deps messages
 	@bin/serve
 
-test: $(STAMP) system-deps lint
+test: $(STAMP) system-deps messages lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -46,6 +48,21 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
 	rm -f $(VENV)/.installed-* && touch $@
+
+# The interface catalogues (locale/<language>/LC_MESSAGES/django.po) compiled to the
+# .mo files Django reads; the .mo files are not committed.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+messages: system-deps $(MO_FILES)
+
+locale/%.mo: locale/%.po
+	msgfmt --check -o $@ $<
+
+# After changing a translatable string: refresh the catalogues, then translate what
+# is new (tests/i18n fails until every French entry is translated).
+makemessages: $(STAMP)
+	$(PY) manage.py makemessages --all --no-obsolete --add-location=file \
+		--ignore=.venv --ignore=node_modules --ignore=tests --ignore=benchmarks \
+		--ignore=media --ignore=private --ignore=staticfiles
 
 system-deps:
 	@bin/install-system-packages $(SYSTEM_PACKAGES)

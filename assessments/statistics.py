@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 from .models import Attempt
 
@@ -85,14 +86,16 @@ def quiz_statistics(quiz):
 def statistics_rows(stats):
     """Flat rows for CSV: one per question, then one per choice."""
     yield [
-        "question id",
-        "type",
-        "question / choice",
-        "answered",
-        "% correct",
-        "mean score %",
-        "times picked",
-        "correct choice",
+        _("question id"),
+        _("type"),
+        _("question / choice"),
+        _("answered"),
+        # xgettext:no-python-format
+        _("% correct"),
+        # xgettext:no-python-format
+        _("mean score %"),
+        _("times picked"),
+        _("correct choice"),
     ]
     for question in stats.questions:
         yield [

@@ -8,9 +8,11 @@ handler while the exception is still being handled.
 
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.defaults import server_error as plain_server_error
 
@@ -21,6 +23,10 @@ RETRY_AFTER_SECONDS = 30
 
 
 def server_error(request):
+    # In the language of the URL's prefix: a request answered before the locale
+    # middleware ran (/healthz) would otherwise get the last request's language.
+    language = translation.get_language_from_path(request.path_info)
+    translation.activate(language or settings.LANGUAGE_CODE)
     if isinstance(sys.exception(), DATABASE_AWAY):
         return service_unavailable(request)
     return plain_server_error(request)

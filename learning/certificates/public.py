@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import registry as log_registry
 
 from learning.accounts.throttle import client_ip
@@ -19,7 +20,9 @@ from . import rendering
 from .models import Certificate
 from .services import CODE_GROUP_LENGTH
 
-ISSUING_BODY = "United Nations System Staff College"
+ISSUING_BODY = "United Nations System Staff College"  # LinkedIn's organisation name
+# The same, as pages show it, in the reader's language.
+ISSUING_BODY_NAME = gettext_lazy("United Nations System Staff College")
 LINKEDIN_ADD_URL = "https://www.linkedin.com/profile/add"
 CODE_CHARACTERS = re.compile(r"[^0-9A-Za-z]")
 MAX_CODE_LENGTH = 64

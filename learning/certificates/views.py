@@ -199,7 +199,7 @@ def transcript(request):
             "rows": rows,
             "total_hours": total_hours,
             "counted": sum(1 for row in rows if row["state"] != "revoked"),
-            "issuing_body": public.ISSUING_BODY,
+            "issuing_body": public.ISSUING_BODY_NAME,
             "now": now,
         },
     )
@@ -325,7 +325,7 @@ def _verify_page(request, certificate, form, *, check=None, status=200):
         {
             "certificate": certificate,
             "state": certificate_state(certificate, timezone.now()),
-            "issuing_body": public.ISSUING_BODY,
+            "issuing_body": public.ISSUING_BODY_NAME,
             "form": form,
             "check": check,
             "verify_url": verification_url(certificate.code),

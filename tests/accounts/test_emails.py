@@ -45,7 +45,7 @@ def test_an_email_is_rendered_in_the_users_language_and_time_zone(
     (message,) = mail.outbox
     assert message.to == [user.email]
     assert message.from_email == settings.DEFAULT_FROM_EMAIL
-    assert message.subject == f"Connexion for {user.email}"
+    assert message.subject == f"Se connecter for {user.email}"  # locale/fr
     assert "lang=fr" in message.body
     assert "when=2026-03-02 08:30" in message.body  # Tokyo is UTC+9
     assert "site=https://learn.example.org " in message.body
