@@ -226,3 +226,14 @@ def test_pages_under_fr_show_french_and_no_english(
     assert len(chrome) >= 5  # the English page has interface strings to look for
     assert sorted(text for text in french - not_chrome if text in translated) == []
     assert {translated[text] for text in chrome} <= french
+
+
+@pytest.mark.django_db
+def test_the_sign_in_page_speaks_french_under_fr(client, french_catalogue_compiled):
+    french = client.get("/fr/accounts/login/").content.decode()
+    english = client.get("/en/accounts/login/").content.decode()
+
+    assert "<h1>Se connecter</h1>" in french
+    assert "Mot de passe oublié\u202f?" in french
+    assert "Log in" not in french
+    assert "<h1>Log in</h1>" in english
