@@ -4,9 +4,11 @@ Arabic pages are right-to-left; the stylesheet mirrors (no physical left/right).
 import re
 from pathlib import Path
 
+import polib
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.test import override_settings
 from wagtail.models import Locale
 
 from assessments.models import Attempt
@@ -225,6 +227,83 @@ def test_links_on_an_arabic_page_stay_in_arabic(client, course, learner):
     assert "/ar/digital-transformation/" in hrefs
     assert "/ar/digital-transformation/check/" in hrefs
     assert not [h for h in hrefs if h.startswith(("/en/", "/fr/"))]
+
+
+# The Arabic catalogue
+
+AR_CATALOGUE = Path(settings.BASE_DIR) / "locale" / "ar" / "LC_MESSAGES" / "django.po"
+# Every message of these templates is in Arabic: the site's chrome, the outline,
+# course steps, quizzes, the dashboard, logging in and the profile.
+CHROME = {
+    "templates/base.html",
+    "templates/includes/header.html",
+    "templates/includes/footer.html",
+    "templates/includes/course_outline.html",
+    "templates/includes/pagination.html",
+    "templates/courses/course_page.html",
+    "templates/courses/course_step.html",
+    "templates/courses/module_page.html",
+    "templates/assessments/quiz_page.html",
+    "templates/assessments/attempt.html",
+    "templates/assessments/attempt_result.html",
+    "templates/progress/dashboard.html",
+    "templates/progress/includes/course_actions.html",
+    "templates/registration/login.html",
+    "templates/accounts/profile.html",
+    "templates/accounts/signup.html",
+}
+ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+
+
+@pytest.fixture(scope="module")
+def arabic():
+    return polib.pofile(str(AR_CATALOGUE))
+
+
+def test_the_arabic_catalogue_has_arabic_plurals_and_nothing_fuzzy(arabic):
+    assert arabic.metadata["Language"] == "ar"
+    assert arabic.metadata["Plural-Forms"].startswith("nplurals=6;")
+    assert not arabic.metadata_is_fuzzy
+    assert arabic.fuzzy_entries() == []
+
+
+def test_the_arabic_catalogue_covers_the_chrome(arabic):
+    chrome = [e for e in arabic if {f for f, _ in e.occurrences} & CHROME]
+    assert len(chrome) > 100
+    missing = [
+        e.msgid
+        for e in chrome
+        if not e.translated()
+        or not all(
+            ARABIC_LETTER.search(text)
+            for text in ([e.msgstr] if not e.msgid_plural else e.msgstr_plural.values())
+        )
+    ]
+    assert missing == []
+
+
+@pytest.fixture
+def arabic_compiled(arabic, tmp_path):
+    """The committed catalogue compiled here, not a .mo left by an earlier make."""
+    messages = tmp_path / "compiled" / "ar" / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    arabic.save_as_mofile(str(messages / "django.mo"))
+    with override_settings(LOCALE_PATHS=[str(tmp_path / "compiled")]):
+        yield
+
+
+def test_arabic_pages_show_arabic_chrome(client, course, learner, arabic_compiled):
+    client.post(f"/en/courses/{course.pk}/enrol/")
+    soup = soup_of(client.get("/ar/digital-transformation/why-it-matters/"))
+    assert soup.select_one(".skip-link").get_text() == "الانتقال إلى المحتوى الرئيسي"
+    assert soup.select_one("nav.language-switcher")["aria-label"] == "اللغة"
+    assert soup.select_one(".site-nav a").get_text() == "الدورات"
+    assert soup.select_one("#module-outline-heading").get_text() == "مخطط الدورة"
+    assert "الخطوة 1 من 2" in soup.get_text()
+    assert "لم تبدأ" in soup.select_one(".outline").get_text()
+
+    dashboard = soup_of(client.get("/ar/my-learning/"))
+    assert dashboard.h1.get_text(strip=True) == "تعلّمي"
 
 
 # The stylesheet mirrors: logical properties only
