@@ -11,13 +11,16 @@ from pathlib import Path
 
 import polib
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment, Doctype
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils.translation import get_language_info
+from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
+from tests.assessments.factories import make_question, make_quiz
 from tests.factories import UserFactory, make_course
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES" / "django.po"
@@ -172,23 +175,43 @@ def squeeze(text):
     return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
+def words(text):
+    return set(re.findall(r"[^\W\d_]+", text.lower()))
+
+
+def content_strings():
+    """What authors and people wrote: the pages' text fields, people's names."""
+    texts = set()
+    for page in Page.objects.specific():
+        for field in page._meta.concrete_fields:
+            value = getattr(page, field.attname)
+            if isinstance(value, StreamValue):
+                value = str(value.render_as_block())
+            if isinstance(value, str) and value:
+                soup = BeautifulSoup(value, "html.parser")
+                texts.add(squeeze(soup.get_text()))
+                texts |= {squeeze(text) for text in soup.find_all(string=True)}
+    for user in get_user_model().objects.all():
+        texts |= {user.full_name, str(user)}
+    return texts
+
+
 def visible_strings(html):
     soup = BeautifulSoup(html, "html.parser")
     for hidden in soup(["script", "style", "template"]):
         hidden.decompose()
-    strings = {squeeze(text) for text in soup.find_all(string=True)}
+    strings = {
+        squeeze(text)
+        for text in soup.find_all(string=True)
+        if not isinstance(text, Doctype | Comment)
+    }
     for name in ("alt", "title", "aria-label", "placeholder"):
         strings |= {squeeze(tag[name]) for tag in soup.find_all(attrs={name: True})}
     strings |= {tag.get("value", "") for tag in soup.find_all("input", type="submit")}
     return strings - {""}
 
 
-PAGES = {
-    "catalogue": "{language}/",
-    "sign-in": "{language}/accounts/login/",
-    "dashboard": "{language}/my-learning/",
-    "course": "{language}/{course}",
-}
+PAGES = ["catalogue", "sign-in", "dashboard", "course", "module", "quiz"]
 
 
 @pytest.mark.django_db
@@ -196,15 +219,28 @@ PAGES = {
 def test_pages_under_fr_show_french_and_no_english(
     client, french_catalogue_compiled, page
 ):
-    course = make_course("Data governance", modules=2)
-    if page in ("dashboard", "course"):
+    course = make_course("Data governance", modules=1)
+    question = make_question(choices=[("Shared services", True), ("Silos", False)])
+    quiz = make_quiz(course, questions=[question], title="Governance check")
+    module = course.get_children().live().exclude(pk=quiz.pk).first().specific
+    if page != "sign-in":
         client.force_login(UserFactory())
-    course_path = course.url.split("/", 2)[2]  # without the language prefix
+        # Followed, so that its "You are enrolled" message is shown and gone.
+        enrolled = client.post(f"/en/courses/{course.pk}/enrol/", follow=True)
+        assert enrolled.redirect_chain
+    path = {
+        "catalogue": "/",
+        "sign-in": "/accounts/login/",
+        "dashboard": "/my-learning/",
+        "course": course.url,
+        "module": module.url,
+        "quiz": quiz.url,
+    }[page]
+    path = "/" + path.lstrip("/").removeprefix("en/")  # without the language prefix
 
     def get(language):
-        path = "/" + PAGES[page].format(language=language, course=course_path)
-        response = client.get(path)
-        assert response.status_code == 200, path
+        response = client.get(f"/{language}{path}")
+        assert response.status_code == 200, f"/{language}{path}"
         html = response.content.decode()
         assert f'<html lang="{language}"' in html
         return visible_strings(html)
@@ -217,15 +253,26 @@ def test_pages_under_fr_show_french_and_no_english(
     }
     # Not interface strings: the language switcher names each language in its own
     # language ("English"), and page titles are content, translated in Wagtail.
-    not_chrome = {
-        get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES
-    }
+    autonyms = [get_language_info(code)["name_local"] for code, _ in settings.LANGUAGES]
+    not_chrome = {name[:1].upper() + name[1:] for name in autonyms} | set(autonyms)
+    not_chrome.add("UN")  # the emblem's letters, hidden from screen readers
     not_chrome |= set(Page.objects.values_list("title", flat=True))
     chrome = {text for text in english if text in translated} - not_chrome
 
     assert len(chrome) >= 5  # the English page has interface strings to look for
     assert sorted(text for text in french - not_chrome if text in translated) == []
     assert {translated[text] for text in chrome} <= french
+
+    # Text left the same in French is content (pages, people) or made only of the
+    # words French writes as English does: anything else was never marked for
+    # translation.
+    allowed = set()
+    for entry in french_catalogue_compiled:
+        if entry.msgid in SAME_IN_FRENCH:
+            for text in forms(entry):
+                allowed |= words(PLACEHOLDER.sub("", text))
+    same = english & french - not_chrome - content_strings()
+    assert sorted(text for text in same if not words(text) <= allowed) == []
 
 
 @pytest.mark.django_db
