@@ -139,10 +139,10 @@ def test_it_is_a_tagged_pdf_ua_document_with_title_and_language(course):
     assert "/StructTreeRoot" in root
     assert root["/Lang"] == "fr"
     assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+    # The title and the date are in the certificate's language.
     assert reader.metadata.title == (
-        "Certificate – ICT strategy for senior managers – Amina Diallo"
+        "Certificat – ICT strategy for senior managers – Amina Diallo"
     )
-    # The date is in the certificate's language.
     assert "14 mars 2026" in flat(pdf_text(render_certificate(certificate)))
 
 
