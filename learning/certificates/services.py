@@ -32,6 +32,7 @@ from wagtail.log_actions import log
 
 from courses.models import CoursePage
 from learning.accounts.emails import absolute_url, send_email
+from learning.languages import content_language_for
 from learning.progress.models import CourseCompletion
 
 from . import rendering
@@ -206,7 +207,11 @@ def _new_certificate(completion, *, now):
             "Completion %s: its course is gone, no certificate issued", completion.pk
         )
         return None
-    language = learner.preferred_language or settings.LANGUAGE_CODE
+    # Printed in a language its wording is written in: a learner who reads the
+    # site in Arabic (an interface-only language) gets the default language's.
+    language = content_language_for(
+        learner.preferred_language or settings.LANGUAGE_CODE
+    )
     return Certificate(
         completion=completion,
         code=new_code(),

@@ -354,3 +354,28 @@ def test_the_checks_find_what_they_look_for():
         ".a { margin-inline-start: 1rem; inset-inline-start: 0; }"
     )
     assert FOUR_VALUES.search(".a { padding: 0.5rem 1rem 0.5rem 0; }")
+
+
+# A learner who reads the site in Arabic
+
+
+def test_a_learner_who_prefers_arabic_gets_the_certificate_in_english(
+    monkeypatch, mailoutbox
+):
+    from learning.certificates import rendering
+    from learning.certificates.services import issue_certificate
+    from tests.certificates.factories import (
+        NOW,
+        fake_pdf,
+        make_completion,
+        make_learner,
+    )
+
+    monkeypatch.setattr(rendering, "render_certificate", fake_pdf)
+    learner = make_learner("Amina Diallo", preferred_language="ar")
+
+    certificate = issue_certificate(make_completion(learner).pk, now=NOW)
+
+    # Its wording exists in the content languages only: printed left to right.
+    assert certificate.language == "en"
+    assert certificate.course_title == "ICT strategy for senior managers"
