@@ -15,13 +15,20 @@ for a few minutes (dropped at once in the process that publishes, moves or delet
 one of them), so the switcher costs the hot pages no query.
 """
 
+import functools
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import (
+    NoReverseMatch,
+    get_script_prefix,
+    get_urlconf,
+    reverse,
+    translate_url,
+)
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_info
@@ -50,14 +57,27 @@ def content_language_for(language):
 
 def home_prefix(language):
     """`/en/`, `/ar/`: where the site's pages start in that language."""
+    return _home_prefix(
+        language, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _home_prefix(language, script_prefix, urlconf):
     with translation.override(language):
-        return reverse("wagtail_serve", args=("",))
+        return reverse("wagtail_serve", args=("",), urlconf=urlconf)
+
+
+def swap_prefix(path, from_language, to_language):
+    """`path` (under from_language's prefix) under to_language's, or None if it is
+    not under from_language's."""
+    old, new = home_prefix(from_language), home_prefix(to_language)
+    return new + path[len(old) :] if path.startswith(old) else None
 
 
 def move_to_language(path, from_language, to_language):
     """`path` (under from_language's prefix) under to_language's prefix."""
-    old, new = home_prefix(from_language), home_prefix(to_language)
-    return new + path[len(old) :] if path.startswith(old) else path
+    return swap_prefix(path, from_language, to_language) or path
 
 
 class InterfaceLanguageURLMixin:
@@ -110,11 +130,12 @@ def forget_translations(sender, instance, **kwargs):
 
 
 def page_url_in(page, translations, language, request):
-    """The URL of `page`'s version in `language`, or None if it has none."""
+    """The URL of `page`'s version in `language`: its translation's, or the page's
+    own under that language's prefix (None if the request's path has no prefix)."""
     content_language = content_language_for(language)
     version = translations.get(content_language)
-    if version is None:
-        return None
+    if version is None or version.pk == page.pk:
+        return swap_prefix(request.path, translation.get_language(), language)
     with translation.override(content_language):
         path = version.get_url(request)
     if path is None:
@@ -148,6 +169,22 @@ def with_query(path, request, language):
     return f"{path}?{urlencode(pairs)}"
 
 
+@functools.lru_cache(maxsize=8)
+def interface_languages(languages):
+    """(code, the language's name in itself, right-to-left) for each language."""
+    found = []
+    for code, _name in languages:
+        info = get_language_info(code)
+        found.append(
+            (
+                code,
+                info["name_local"][:1].upper() + info["name_local"][1:],
+                info["bidi"],
+            )
+        )
+    return found
+
+
 def language_links(request, page=None):
     """One entry per interface language: code, its own name, bidi, URL, current."""
     current = translation.get_language()
@@ -162,7 +199,7 @@ def language_links(request, page=None):
     )
     translations = live_translations(served_page) if served_page else {}
     links = []
-    for code, _name in settings.LANGUAGES:
+    for code, name, bidi in interface_languages(tuple(settings.LANGUAGES)):
         if code == current:
             url = request.get_full_path()
         else:
@@ -175,12 +212,11 @@ def language_links(request, page=None):
                     except NoReverseMatch:
                         continue
             url = with_query(path, request, code)
-        info = get_language_info(code)
         links.append(
             {
                 "code": code,
-                "name": info["name_local"][:1].upper() + info["name_local"][1:],
-                "bidi": info["bidi"],
+                "name": name,
+                "bidi": bidi,
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url),
                 "current": code == current,
