@@ -19,7 +19,7 @@ video's http(s) URL): the frame of a video is then made by Wagtail's embed
 handler, never taken from the text."""
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from bs4.element import PreformattedString
 from django.apps import apps
@@ -178,4 +178,11 @@ def features_of(field_label):
 
 def sanitise(html, features=INLINE_FEATURES):
     """The text cleaned to what an editor with these features writes."""
-    return FeatureWhitelister(features).clean(html or "")
+    return cleaned(html or "", tuple(features))
+
+
+@lru_cache(maxsize=1024)
+def cleaned(html, features):
+    # Parsing and cleaning cost more than the rest of a question's rendering, and
+    # the same prompts and introductions are shown again and again.
+    return FeatureWhitelister(features).clean(html)
