@@ -8,6 +8,8 @@ that one entry becomes "accounts.change_roles" with the change in its data;
 otherwise Wagtail's own entry is written as before. One save, one entry.
 """
 
+from contextlib import contextmanager
+
 from django.db import transaction
 from wagtail.actions.create import CreateAction
 from wagtail.actions.edit import EditAction
@@ -31,14 +33,23 @@ def also_edited(form):
     ]
 
 
-class CreateUserAction(CreateAction):
-    @transaction.atomic
-    def _create(self, skip_permission_checks=False):
+class RoleLoggingMixin:
+    @contextmanager
+    def own_log_entry(self):
+        """Wagtail's save without its log entry; yields the action it would have
+        logged (None when it logs nothing), for the caller to write one entry."""
         log_action, self.log_action = self.log_action, None
         try:
-            user = super()._create(skip_permission_checks=skip_permission_checks)
+            yield log_action
         finally:
             self.log_action = log_action
+
+
+class CreateUserAction(RoleLoggingMixin, CreateAction):
+    @transaction.atomic
+    def _create(self, skip_permission_checks=False):
+        with self.own_log_entry() as log_action:
+            user = super()._create(skip_permission_checks=skip_permission_checks)
         if not log_action:
             return user
         logged = log_role_changes(
@@ -53,17 +64,14 @@ class CreateUserAction(CreateAction):
         return user
 
 
-class EditUserAction(EditAction):
+class EditUserAction(RoleLoggingMixin, EditAction):
     @transaction.atomic
     def _edit(self, skip_permission_checks=False):
         # The form has already put the new values on the instance; the database
         # still holds the old ones until the save below.
         before = roles_of([self.instance]).get(self.instance.pk)
-        log_action, self.log_action = self.log_action, None
-        try:
+        with self.own_log_entry() as log_action:
             user = super()._edit(skip_permission_checks=skip_permission_checks)
-        finally:
-            self.log_action = log_action
         if not log_action:
             return user
         logged = log_role_changes(
