@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import Locale
 
 from .models import CHOICE_TYPES, Attempt, AttemptStatus, Question, QuestionType
 from .scoring import parse_number, score_response
@@ -39,21 +40,45 @@ def grace():
 
 def draw_questions(quiz, rng):
     """The quiz's fixed questions, then each draw's random picks from the bank
-    (never a question twice)."""
-    fixed = list(quiz.quiz_questions.values_list("question_id", flat=True))
+    (never a question twice), each in the quiz's language where it is translated.
+    Questions are drawn by translation key, so every language draws from the same
+    pool."""
+    fixed = list(
+        quiz.quiz_questions.values_list("question__translation_key", flat=True)
+    )
     chosen = set(fixed)
     drawn = []
     for draw in quiz.draws.all():
         pool = sorted(
-            Question.objects.filter(tags=draw.tag_id)
-            .exclude(pk__in=chosen)
-            .values_list("pk", flat=True)
+            set(
+                Question.objects.filter(tags=draw.tag_id)
+                .exclude(translation_key__in=chosen)
+                .values_list("translation_key", flat=True)
+            ),
+            key=str,
         )
         picks = rng.sample(pool, min(draw.count, len(pool)))
         chosen.update(picks)
         drawn.extend(picks)
-    by_pk = Question.objects.prefetch_related("choices").in_bulk(fixed + drawn)
-    return [by_pk[pk] for pk in fixed + drawn]
+    return questions_in_language(fixed + drawn, quiz.locale_id)
+
+
+def questions_in_language(keys, locale_id):
+    """The question of each translation key in that locale, else in the default
+    locale (an untranslated question is asked in the source language)."""
+    default_locale_id = Locale.get_default().pk
+    preference = {locale_id: 0, default_locale_id: 1}
+    best = {}
+    for question in Question.objects.filter(translation_key__in=keys).prefetch_related(
+        "choices"
+    ):
+        rank = preference.get(question.locale_id, 2)
+        if (
+            question.translation_key not in best
+            or rank < best[question.translation_key][0]
+        ):
+            best[question.translation_key] = (rank, question)
+    return [best[key][1] for key in keys if key in best]
 
 
 def freeze_for_attempt(questions, quiz, rng):
@@ -90,6 +115,7 @@ def start_attempt(quiz, learner, *, now, rng=None):
                 return Attempt.objects.create(
                     learner=learner,
                     quiz=quiz,
+                    quiz_key=quiz.translation_key,
                     number=number,
                     started_at=now,
                     deadline=deadline,

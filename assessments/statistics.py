@@ -1,11 +1,14 @@
 """Item statistics for authors: how each question of a quiz performed.
 
 Computed from finished attempts' frozen questions, so a question keeps its
-statistics across edits (its id is its identity) and a choice is counted by id."""
+statistics across edits (its id is its identity) and a choice is counted by id;
+the translations of a question or choice (which share its translation key) count
+as one, whatever language the attempt was in."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Case, When
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
@@ -49,7 +52,12 @@ class QuizStats:
 
 
 def quiz_statistics(quiz):
-    finished = Attempt.objects.filter(quiz=quiz).finished()
+    # Attempts on this very page first: a question is shown in the page's language.
+    finished = (
+        Attempt.objects.for_quiz(quiz)
+        .finished()
+        .order_by(Case(When(quiz=quiz, then=0), default=1))
+    )
     questions = {}
     scores = []
     passed = 0
@@ -59,7 +67,7 @@ def quiz_statistics(quiz):
         passed += bool(did_pass)
         for question in frozen:
             stats = questions.setdefault(
-                question["id"],
+                question.get("key", question["id"]),
                 QuestionStats(question["id"], question["prompt"], question["type"]),
             )
             key = str(question["id"])
@@ -71,7 +79,8 @@ def quiz_statistics(quiz):
             picked = set(answer if isinstance(answer, list) else [answer])
             for choice in question["choices"]:
                 choice_stats = stats.choices.setdefault(
-                    choice["id"], ChoiceStats(choice["text"], choice["correct"])
+                    choice.get("key", choice["id"]),
+                    ChoiceStats(choice["text"], choice["correct"]),
                 )
                 choice_stats.picked += choice["token"] in picked
     count = len(scores)

@@ -22,14 +22,23 @@ class AttemptQuerySet(models.QuerySet):
         """Attempts that use up the allowance: all but those an administrator reset."""
         return self.exclude(status=AttemptStatus.VOIDED)
 
+    def for_quiz(self, quiz):
+        """Attempts at the quiz in any of its languages."""
+        return self.filter(quiz_key=quiz.translation_key)
+
     def for_learner(self, learner, quiz):
-        return self.filter(learner=learner, quiz=quiz)
+        return self.for_quiz(quiz).filter(learner=learner)
 
 
 class Attempt(models.Model):
     """One try at a quiz. `questions` freezes what the learner was given (order,
     choices, answer key), so that editing the quiz never changes a started attempt.
-    The answer key in it never reaches the browser before review allows."""
+    The answer key in it never reaches the browser before review allows.
+
+    `quiz` is the page the attempt was started on, in the language its questions
+    are frozen in; `quiz_key` (the translation key every translation of the quiz
+    shares) is what numbering, limits and scores count by, so that a learner has
+    one set of attempts whichever language they read."""
 
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
@@ -37,6 +46,7 @@ class Attempt(models.Model):
     quiz = models.ForeignKey(
         "assessments.QuizPage", on_delete=models.CASCADE, related_name="attempts"
     )
+    quiz_key = models.UUIDField()
     number = models.PositiveSmallIntegerField()
     status = models.CharField(
         max_length=12, choices=AttemptStatus.choices, default=AttemptStatus.OPEN
@@ -55,13 +65,14 @@ class Attempt(models.Model):
     wagtail_reference_index_ignore = True
 
     class Meta:
-        ordering = ["quiz", "learner", "number"]
+        ordering = ["quiz_key", "learner", "number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["learner", "quiz", "number"], name="assessments_attempt_number"
+                fields=["learner", "quiz_key", "number"],
+                name="assessments_attempt_number",
             ),
             models.UniqueConstraint(
-                fields=["learner", "quiz"],
+                fields=["learner", "quiz_key"],
                 condition=Q(status="open"),
                 name="assessments_one_open_attempt",
             ),
@@ -69,6 +80,11 @@ class Attempt(models.Model):
 
     def __str__(self):
         return f"{self.learner} – {self.quiz} #{self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.quiz_key is None:
+            self.quiz_key = self.quiz.translation_key
+        super().save(*args, **kwargs)
 
     @property
     def is_open(self):

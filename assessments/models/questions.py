@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, RevisionMixin
+from wagtail.models import Orderable, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
 from courses.blocks import INLINE_FEATURES
@@ -30,9 +30,11 @@ class QuestionTag(TaggedItemBase):
     )
 
 
-class Question(RevisionMixin, index.Indexed, ClusterableModel):
+class Question(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """A question in the bank. Its row id is its identity: quizzes, attempts and item
-    statistics refer to it, whatever later edits change."""
+    statistics refer to it, whatever later edits change. Its translations (one row
+    per language, sharing a translation key) are the same question for item
+    statistics and draws."""
 
     title = models.CharField(
         _("name"),
@@ -95,7 +97,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         index.FilterField("question_type"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["title"]
         verbose_name = _("question")
         verbose_name_plural = _("question bank")
@@ -156,6 +158,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         lives here too: templates and JSON for learners must use `public_view`."""
         return {
             "id": self.pk,
+            "key": str(self.translation_key),
             "type": self.question_type,
             "prompt": self.prompt,
             "points": self.points,
@@ -164,6 +167,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
             "choices": [
                 {
                     "id": c.pk,
+                    "key": str(c.translation_key),
                     "text": c.text,
                     "correct": c.is_correct,
                     "feedback": c.feedback,
@@ -181,7 +185,10 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         }
 
 
-class Choice(Orderable):
+class Choice(TranslatableMixin, Orderable):
+    """A choice's translations share its translation key: statistics count them as
+    one choice, and `is_correct` is synchronised from the source language."""
+
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
     text = models.CharField(_("choice"), max_length=500)
     is_correct = models.BooleanField(_("correct"), default=False)
@@ -192,7 +199,7 @@ class Choice(Orderable):
         help_text=_("Shown to a learner who picked this choice, when review allows."),
     )
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("choice")
 
     def __str__(self):

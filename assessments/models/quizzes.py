@@ -9,12 +9,13 @@ from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 
 from courses.blocks import INLINE_FEATURES
 from courses.models import CourseStep
 
-from .overrides import ExtraTime
+from .attempts import Attempt
+from .overrides import ExtraAttempts, ExtraTime
 
 
 class ReviewPolicy(models.TextChoices):
@@ -98,14 +99,14 @@ class QuizPage(CourseStep):
         """None when attempts are unlimited."""
         if self.attempts_allowed is None:
             return None
-        used = self.attempts.filter(learner=learner).counted()
+        used = Attempt.objects.for_learner(learner, self).counted()
         if since := self.attempts_count_from(learner):
             used = used.filter(started_at__gte=since)
         used = used.count()
         extra = sum(
-            self.extra_attempts.filter(learner=learner).values_list(
-                "attempts", flat=True
-            )
+            ExtraAttempts.objects.filter(
+                learner=learner, quiz__translation_key=self.translation_key
+            ).values_list("attempts", flat=True)
         )
         return max(0, self.attempts_allowed + extra - used)
 
@@ -139,7 +140,7 @@ class QuizPage(CourseStep):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated:
-            attempts = list(self.attempts.filter(learner=request.user).counted())
+            attempts = list(Attempt.objects.for_learner(request.user, self).counted())
             finished = [a for a in attempts if not a.is_open]
             context.update(
                 attempts=attempts,
@@ -150,7 +151,10 @@ class QuizPage(CourseStep):
         return context
 
 
-class QuizQuestion(Orderable):
+class QuizQuestion(TranslatableMixin, Orderable):
+    """Translatable so that translating a quiz (wagtail-localize) translates its
+    questions with it and points the translation at them."""
+
     quiz = ParentalKey(
         QuizPage, on_delete=models.CASCADE, related_name="quiz_questions"
     )
@@ -163,7 +167,7 @@ class QuizQuestion(Orderable):
 
     panels = [FieldPanel("question")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["quiz", "question"], name="assessments_quiz_question_once"

@@ -554,6 +554,7 @@ class LearnerFactory:
                 Attempt(
                     learner=enrolment.learner,
                     quiz=quiz.page,
+                    quiz_key=quiz.page.translation_key,
                     number=number,
                     status=AttemptStatus.SUBMITTED,
                     started_at=began,

@@ -91,7 +91,8 @@ def cycle_attempts(enrolment, quizzes):
     enrolment's current cycle: after a re-certification, only those started since
     the cycle began (so they also finished since)."""
     attempts = Attempt.objects.filter(
-        learner=enrolment.learner, quiz__in=quizzes
+        learner=enrolment.learner,
+        quiz_key__in=[quiz.translation_key for quiz in quizzes],
     ).finished()
     if enrolment.cycle_started_at:
         attempts = attempts.filter(started_at__gte=enrolment.cycle_started_at)
@@ -105,10 +106,10 @@ def course_score(enrolment, quizzes):
         return None
     best = dict(
         cycle_attempts(enrolment, quizzes)
-        .values_list("quiz")
+        .values_list("quiz_key")
         .annotate(best=Max("score"))
     )
-    total = sum((best.get(quiz.pk) or Decimal(0)) for quiz in quizzes)
+    total = sum((best.get(quiz.translation_key) or Decimal(0)) for quiz in quizzes)
     return (total / len(quizzes)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
@@ -279,10 +280,10 @@ def mark_course_complete(enrolment, *, by, reason, now):
             for step in required_steps(enrolment.course)
             if isinstance(step, QuizPage)
         ]
-        attempted_ids = set(
-            cycle_attempts(enrolment, quizzes).values_list("quiz", flat=True)
+        attempted_keys = set(
+            cycle_attempts(enrolment, quizzes).values_list("quiz_key", flat=True)
         )
-        attempted = [quiz for quiz in quizzes if quiz.pk in attempted_ids]
+        attempted = [quiz for quiz in quizzes if quiz.translation_key in attempted_keys]
         completion, created = write_completion(enrolment, quizzes=attempted, now=now)
         if created:
             log(

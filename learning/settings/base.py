@@ -47,7 +47,8 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
-    "wagtail.locales",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # Wagtail's locales admin, with synchronisation
     "wagtail",
     "modelcluster",
     "taggit",
