@@ -1,11 +1,15 @@
 """Certificate templates (designed by authors) and the certificates issued from them,
 one per course completion."""
 
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
@@ -19,6 +23,30 @@ PLACEHOLDERS = {
     "score": _("the course score"),
     "expiry_date": _("the date the certificate expires"),
 }
+PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
+
+# The shipped wording, stored in English: a template that keeps it prints its
+# catalogue translation in the certificate's language (rendering.wording_for).
+DEFAULT_TITLE_WORDING = gettext_noop("Certificate of completion")
+DEFAULT_BODY_WORDING = gettext_noop(
+    "This is to certify that {learner_name} has completed the course "
+    "{course} on {completion_date}, a programme of {hours} hours."
+)
+
+
+def validate_placeholders(wording):
+    """Refuse words in braces that name no placeholder (a typo, or a placeholder
+    translated along with the wording): they would print as written."""
+    unknown = sorted(set(PLACEHOLDER_RE.findall(wording)) - set(PLACEHOLDERS))
+    if unknown:
+        raise ValidationError(
+            _("Unknown placeholders: %(unknown)s. Use only %(known)s."),
+            code="unknown_placeholder",
+            params={
+                "unknown": ", ".join(f"{{{name}}}" for name in unknown),
+                "known": ", ".join(f"{{{name}}}" for name in PLACEHOLDERS),
+            },
+        )
 
 
 class PaperSize(models.TextChoices):
@@ -34,14 +62,12 @@ class Orientation(models.TextChoices):
 class CertificateTemplate(ClusterableModel):
     name = models.CharField(_("name"), max_length=100, unique=True)
     title_wording = models.CharField(
-        _("title"), max_length=120, default="Certificate of completion"
+        _("title"), max_length=120, default=DEFAULT_TITLE_WORDING
     )
     body_wording = models.TextField(
         _("body"),
-        default=(
-            "This is to certify that {learner_name} has completed the course "
-            "{course} on {completion_date}, a programme of {hours} hours."
-        ),
+        default=DEFAULT_BODY_WORDING,
+        validators=[validate_placeholders],
         help_text=_(
             "Plain text. These words in braces are replaced: {learner_name}, "
             "{course}, {completion_date}, {hours}, {score}, {expiry_date}."
@@ -117,6 +143,33 @@ class Signatory(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class CertificateWording(Orderable):
+    """The template's wording in another language, printed on certificates in
+    that language instead of the template's own wording."""
+
+    template = ParentalKey(
+        CertificateTemplate, on_delete=models.CASCADE, related_name="wordings"
+    )
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.WAGTAIL_CONTENT_LANGUAGES
+    )
+    title_wording = models.CharField(_("title"), max_length=120)
+    body_wording = models.TextField(_("body"), validators=[validate_placeholders])
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("wording in another language")
+        verbose_name_plural = _("wordings in other languages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["template", "language"],
+                name="certificates_one_wording_per_language",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.template} ({self.language})"
 
 
 class CertificateStatus(models.TextChoices):

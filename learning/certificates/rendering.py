@@ -36,6 +36,9 @@ from courses.authoring import AUTHORS, EDITORS
 from learning.accounts.emails import absolute_url
 
 from .models import (
+    DEFAULT_BODY_WORDING,
+    DEFAULT_TITLE_WORDING,
+    PLACEHOLDER_RE,
     Certificate,
     CertificateTemplate,
     Orientation,
@@ -52,7 +55,6 @@ PDF_VARIANT = "pdf/ua-1"
 DEFAULT_TEMPLATE_NAME = "Staff College certificate"
 DEFAULT_ACCENT = "#009edb"
 ACCENT_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
-PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
 # Paper (width × height in portrait, mm) and the page margin of certificate.css.
 PAPER_MM = {PaperSize.A4: (210, 297), PaperSize.LETTER: (215.9, 279.4)}
 PAGE_MARGIN_MM = 9
@@ -92,6 +94,27 @@ def substitute(wording, values):
 def fill_placeholders(wording, values):
     """The wording with known placeholders replaced, as plain text."""
     return "".join(text for _name, text in substitute(wording, values))
+
+
+# Wording ----------------------------------------------------------------------
+
+
+def translated_if_default(wording, default):
+    """The shipped default in the active language; an author's own words as
+    written."""
+    return _(default) if wording == default else wording
+
+
+def wording_for(template, language):
+    """(title, body) a certificate in `language` prints: the template's wording
+    in that language if an author wrote one, else its own wording (the shipped
+    default translated)."""
+    if wording := template.wordings.filter(language=language).first():
+        return wording.title_wording, wording.body_wording
+    return (
+        translated_if_default(template.title_wording, DEFAULT_TITLE_WORDING),
+        translated_if_default(template.body_wording, DEFAULT_BODY_WORDING),
+    )
 
 
 # Safe fetching -----------------------------------------------------------------
@@ -311,7 +334,8 @@ def certificate_html(certificate, template=None, *, sample=False):
                 format_date(certificate.expires_at) if certificate.expires_at else ""
             ),
         }
-        used = set(PLACEHOLDER_RE.findall(template.body_wording))
+        title, body = wording_for(template, language)
+        used = set(PLACEHOLDER_RE.findall(body))
         facts = [
             (key, label, values[key])
             for key, label in (
@@ -363,8 +387,8 @@ def certificate_html(certificate, template=None, *, sample=False):
             "accent": accent,
             "document_title": _("Certificate – %(course)s – %(name)s")
             % {"course": certificate.course_title, "name": certificate.name_printed},
-            "title": template.title_wording,
-            "body": substitute(template.body_wording, values),
+            "title": title,
+            "body": substitute(body, values),
             "name_in_body": "learner_name" in used,
             "learner_name": certificate.name_printed,
             "name_class": name_class(certificate.name_printed, orientation),

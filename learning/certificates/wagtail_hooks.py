@@ -70,6 +70,9 @@ class CertificateTemplateEditView(EditView):
 
 
 PLACEHOLDER_HELP = _("Plain text. These words in braces are replaced: %(words)s.")
+PLACEHOLDER_HELP_TEXT = PLACEHOLDER_HELP % {
+    "words": ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)
+}
 
 
 class CertificateTemplateViewSet(SnippetViewSet):
@@ -89,13 +92,24 @@ class CertificateTemplateViewSet(SnippetViewSet):
             MultiFieldPanel(
                 [
                     FieldPanel("title_wording"),
-                    FieldPanel(
-                        "body_wording",
-                        help_text=PLACEHOLDER_HELP
-                        % {"words": ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)},
-                    ),
+                    FieldPanel("body_wording", help_text=PLACEHOLDER_HELP_TEXT),
                 ],
                 heading=_("Wording"),
+            ),
+            InlinePanel(
+                "wordings",
+                heading=_("Wording in other languages"),
+                label=_("Wording"),
+                help_text=_(
+                    "Printed on certificates in that language. Without one, they "
+                    "print the wording above (translated, if it is the standard "
+                    "wording)."
+                ),
+                panels=[
+                    FieldPanel("language"),
+                    FieldPanel("title_wording"),
+                    FieldPanel("body_wording", help_text=PLACEHOLDER_HELP_TEXT),
+                ],
             ),
             InlinePanel(
                 "signatories",

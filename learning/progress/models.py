@@ -69,6 +69,9 @@ class Enrolment(models.Model):
         related_name="+",
         help_text=_("The page enrolled from; records use course_key."),
     )
+    # The content language ("en", "fr") of the course pages the learner last
+    # read: reports show each course once, with the language it is taken in.
+    language = models.CharField(_("language"), max_length=10, blank=True)
     source = models.CharField(
         max_length=10, choices=EnrolmentSource.choices, default=EnrolmentSource.SELF
     )

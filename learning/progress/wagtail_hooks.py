@@ -10,7 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
-from courses.models import CourseStep
+from courses.models import CoursePage, CourseStep
 
 from . import import_views
 from .admin_views import (
@@ -28,7 +28,7 @@ from .admin_views import (
     RemoveEnrolmentView,
 )
 from .models import Enrolment
-from .services import record_visit
+from .services import note_reading_language, record_visit
 from .state import course_state_for
 
 
@@ -61,10 +61,20 @@ def refuse_unreadable_step(request, state, step):
 
 
 @hooks.register("before_serve_page")
+def note_the_language_of_the_course_page(page, request, serve_args, serve_kwargs):
+    """An enrolled learner reading the course's overview: the language they read
+    it in (the page's template builds the same course state: no query more)."""
+    if isinstance(page, CoursePage):
+        state = course_state_for(request, page)
+        if state.enrolment is not None:
+            note_reading_language(state.enrolment, page)
+
+
+@hooks.register("before_serve_page")
 def follow_the_learner_through_steps(page, request, serve_args, serve_kwargs):
     """A step is served to whoever may read it. For an enrolled learner, a step
     still locked (the course is taken in order) sends them back to the course with
-    the reason; any other visit is remembered."""
+    the reason; any other visit is remembered, with the language it is read in."""
     if not isinstance(page, CourseStep):
         return None
     state = course_state_for(request, page.get_parent().specific)
@@ -81,6 +91,7 @@ def follow_the_learner_through_steps(page, request, serve_args, serve_kwargs):
         now=timezone.now(),
         known=state.progress.get(page.translation_key),
     )
+    note_reading_language(state.enrolment, page)
     return None
 
 

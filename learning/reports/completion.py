@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import (
     Case,
     CharField,
@@ -50,6 +51,16 @@ class CertificateState(TextChoices):
     REVOKED = "revoked", _("Revoked")
 
 
+# The languages courses are written in, named in the reader's language ("French").
+ContentLanguage = TextChoices(
+    "ContentLanguage",
+    [
+        (code.upper(), (code, label))
+        for code, label in settings.WAGTAIL_CONTENT_LANGUAGES
+    ],
+)
+
+
 @dataclass(frozen=True)
 class Column:
     """A column of the report: `key` names the row's value (a field or an
@@ -66,6 +77,7 @@ COLUMNS = [
     Column("learner_email", _("Email")),
     Column("organisation", _("Organisation")),
     Column("course_title", _("Course")),
+    Column("language", _("Language"), "choice", ContentLanguage),
     Column("enrolled_at", _("Enrolled at"), "datetime"),
     Column("due_at", _("Due date"), "datetime"),
     Column("progress", _("Progress %"), "number"),

@@ -35,6 +35,7 @@ SORT_KEYS = {
     "email": "learner_email",
     "organisation": "organisation",
     "course": "course_title",
+    "language": "language",
     "enrolled_at": "enrolled_at",
     "due_at": "due_at",
     "progress": "progress",

@@ -25,7 +25,7 @@ from wagtail.admin.views.reports import ReportView
 
 from learning.progress.models import Enrolment
 
-from .completion import COLUMNS, CertificateState, RowStatus
+from .completion import COLUMNS, CertificateState, ContentLanguage, RowStatus
 from .exports import (
     CONTENT_TYPES,
     download_response,
@@ -48,6 +48,7 @@ from .sources import completion_values
 STATUS_LABELS = dict(RowStatus.choices)
 DATE_FORMAT = "%Y-%m-%d"
 CERTIFICATE_LABELS = dict(CertificateState.choices)
+LANGUAGE_LABELS = dict(ContentLanguage.choices)
 
 
 class CompletionReportView(ReportView):
@@ -115,6 +116,14 @@ class CompletionReportView(ReportView):
                 sort_key=SORT_KEYS["organisation"],
             ),
             Column("course_title", label=_("Course"), sort_key=SORT_KEYS["course"]),
+            Column(
+                "language",
+                label=_("Language"),
+                accessor=lambda row: (
+                    LANGUAGE_LABELS.get(row.language, row.language) or "–"
+                ),
+                sort_key=SORT_KEYS["language"],
+            ),
             Column(
                 "enrolled_at",
                 label=_("Enrolled"),

@@ -325,6 +325,32 @@ def test_a_valid_certificate_is_shown_with_what_it_certifies(client, certificate
     assert certificate.sha256 in text
 
 
+def test_the_verification_page_speaks_the_visitors_language(client, certificate):
+    def facts(language):
+        page = client.get(f"/{language}/certificates/verify/{certificate.code}/")
+        assert page.status_code == 200
+        soup = BeautifulSoup(page.content, "html.parser")
+        assert soup.html["lang"] == language
+        state = soup.select_one(".verify__state strong").get_text(strip=True)
+        labels = {
+            dt.get_text(strip=True): dt.find_next_sibling("dd")
+            for dt in soup.select(".verify__facts dt")
+        }
+        return state, labels
+
+    english_state, english = facts("en")
+    french_state, french = facts("fr")
+
+    assert (english_state, french_state) == ("Valid", "Valide")
+    assert {"Course", "Completed on", "Issued by"} <= set(english)
+    assert {"Cours", "Terminé le", "Délivré par"} <= set(french)
+    assert not {"Course", "Completed on", "Issued by"} & set(french)
+    # The course title as the certificate prints it, marked with its language.
+    for course in (english["Course"], french["Cours"]):
+        assert course.get_text(strip=True) == "ICT strategy for senior managers"
+        assert course["lang"] == certificate.language == "en"
+
+
 def test_the_verification_page_needs_no_login_and_is_not_indexed(client, certificate):
     page = client.get(f"/certificates/verify/{certificate.code}/", follow=True)
 

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from learning.certificates.models import (
     Certificate,
     CertificateTemplate,
+    CertificateWording,
     Orientation,
     PaperSize,
     Signatory,
@@ -144,6 +145,72 @@ def test_it_is_a_tagged_pdf_ua_document_with_title_and_language(course):
         "Certificat – ICT strategy for senior managers – Amina Diallo"
     )
     assert "14 mars 2026" in flat(pdf_text(render_certificate(certificate)))
+
+
+# Wording in the certificate's language -------------------------------------------
+
+
+def test_a_french_certificate_of_the_default_template_is_all_french(course):
+    certificate = make_certificate(course, language="fr")
+
+    pdf = render_certificate(certificate)
+    text = flat(pdf_text(pdf))
+
+    assert PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Lang"] == "fr"
+    assert "CERTIFICAT DE RÉUSSITE" in text  # titles print in capitals
+    assert (
+        "Le présent certificat atteste que Amina Diallo a achevé la formation "
+        "ICT strategy for senior managers le 14 mars 2026, un programme de 6 heures."
+    ) in text
+    assert "CERTIFICATE OF COMPLETION" not in text.upper()
+    assert "This is to certify" not in text
+
+
+@pytest.fixture
+def leadership(course):
+    """A template for the course with its own English wording and a French one."""
+    template = CertificateTemplate.objects.create(
+        name="Leadership",
+        title_wording="Certificate of achievement",
+        body_wording="{learner_name} completed {course}.",
+    )
+    template.courses.add(course)
+    template.save()
+    CertificateWording.objects.create(
+        template=template,
+        language="fr",
+        title_wording="Attestation de réussite",
+        body_wording="{learner_name} a terminé {course}.",
+    )
+    return template
+
+
+def test_a_templates_french_wording_prints_on_french_certificates_only(
+    course, leadership
+):
+    french = make_certificate(course, language="fr", code="FRENCH000001")
+    english = make_certificate(course, language="en", code="ENGLISH00001")
+
+    french_text = flat(pdf_text(render_certificate(french)))
+    english_text = flat(pdf_text(render_certificate(english)))
+
+    assert "ATTESTATION DE RÉUSSITE" in french_text
+    assert "Amina Diallo a terminé ICT strategy for senior managers." in french_text
+    assert "CERTIFICATE OF ACHIEVEMENT" not in french_text.upper()
+    assert "CERTIFICATE OF ACHIEVEMENT" in english_text
+    assert "Amina Diallo completed ICT strategy for senior managers." in english_text
+    assert "ATTESTATION" not in english_text.upper()
+
+
+def test_an_authors_own_wording_without_a_translation_prints_as_written(course):
+    template = ensure_default_template()
+    template.title_wording = "Certificate of attendance"
+    template.save()
+
+    text = flat(pdf_text(render_certificate(make_certificate(course, language="fr"))))
+
+    assert "CERTIFICATE OF ATTENDANCE" in text
+    assert "Le présent certificat atteste que Amina Diallo" in text
 
 
 @pytest.fixture
@@ -349,6 +416,22 @@ def test_an_editor_previews_a_template_as_a_sample_pdf(client):
     assert "Sample: not a certificate".upper() in text.upper()
 
 
+def test_the_preview_follows_the_editors_language(client, leadership):
+    from wagtail.users.models import UserProfile
+
+    editor = UserFactory(groups=["Course editors"])
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(editor)
+
+    response = client.get(f"/admin/certificate-templates/{leadership.pk}/preview.pdf")
+
+    text = flat(pdf_text(response.content))
+    assert "ATTESTATION DE RÉUSSITE" in text
+    assert "Amina Diallo a terminé" in text
+
+
 def test_the_edit_screen_links_to_the_preview(client):
     template = ensure_default_template()
     client.force_login(UserFactory(groups=["Course authors"]))
@@ -412,6 +495,10 @@ def test_an_editor_adds_a_default_template_for_a_course(client, course):
             "signatories-0-name": "Ana Ruiz",
             "signatories-0-title": "Director",
             "signatories-0-ORDER": "1",
+            "wordings-TOTAL_FORMS": "0",
+            "wordings-INITIAL_FORMS": "0",
+            "wordings-MIN_NUM_FORMS": "0",
+            "wordings-MAX_NUM_FORMS": "1000",
         },
     )
 
@@ -421,3 +508,83 @@ def test_an_editor_adds_a_default_template_for_a_course(client, course):
     assert new.is_default and not old.is_default
     assert template_for_course(course) == new
     assert [s.name for s in new.signatories.all()] == ["Ana Ruiz"]
+
+
+def template_form(wordings=(), **fields):
+    """The add form of a template, with wordings in other languages."""
+    data = {
+        "name": "Leadership",
+        "title_wording": "Certificate of achievement",
+        "body_wording": "{learner_name} completed {course}.",
+        "accent_colour": "#0a6fa8",
+        "paper_size": "A4",
+        "orientation": "landscape",
+        "signatories-TOTAL_FORMS": "0",
+        "signatories-INITIAL_FORMS": "0",
+        "signatories-MIN_NUM_FORMS": "0",
+        "signatories-MAX_NUM_FORMS": "1000",
+        "wordings-TOTAL_FORMS": str(len(wordings)),
+        "wordings-INITIAL_FORMS": "0",
+        "wordings-MIN_NUM_FORMS": "0",
+        "wordings-MAX_NUM_FORMS": "1000",
+        **fields,
+    }
+    for number, (language, title, body) in enumerate(wordings):
+        data[f"wordings-{number}-language"] = language
+        data[f"wordings-{number}-title_wording"] = title
+        data[f"wordings-{number}-body_wording"] = body
+        data[f"wordings-{number}-ORDER"] = str(number + 1)
+    return data
+
+
+def test_an_editor_adds_a_french_wording_to_a_template(client):
+    client.force_login(UserFactory(groups=["Course editors"]))
+
+    response = client.post(
+        "/admin/certificate-templates/add/",
+        template_form(
+            [("fr", "Attestation de réussite", "{learner_name} a terminé {course}.")]
+        ),
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    [wording] = CertificateTemplate.objects.get(name="Leadership").wordings.all()
+    assert (wording.language, wording.title_wording) == (
+        "fr",
+        "Attestation de réussite",
+    )
+
+
+@pytest.mark.parametrize(
+    ("english_body", "french_body"),
+    [
+        ("{learner_name} completed {course}.", "{nom} a terminé {formation}."),
+        ("{learner_name} completed {cours}.", "{learner_name} a terminé {course}."),
+    ],
+)
+def test_a_wording_naming_an_unknown_placeholder_is_refused(
+    client, english_body, french_body
+):
+    client.force_login(UserFactory(groups=["Course editors"]))
+
+    response = client.post(
+        "/admin/certificate-templates/add/",
+        template_form([("fr", "Attestation", french_body)], body_wording=english_body),
+    )
+
+    assert response.status_code == 200
+    assert "Unknown placeholders" in response.text
+    assert not CertificateTemplate.objects.filter(name="Leadership").exists()
+
+
+def test_one_wording_per_language(client):
+    client.force_login(UserFactory(groups=["Course editors"]))
+    french = ("fr", "Attestation", "{learner_name} a terminé {course}.")
+
+    response = client.post(
+        "/admin/certificate-templates/add/", template_form([french, french])
+    )
+
+    assert response.status_code == 200
+    assert "duplicate data for template and language" in response.text
+    assert not CertificateTemplate.objects.filter(name="Leadership").exists()

@@ -18,6 +18,7 @@ CSV_HEADINGS = [
     "Email",
     "Organisation",
     "Course",
+    "Language",
     "Enrolled at (UTC)",
     "Due date (UTC)",
     "Progress %",
@@ -132,6 +133,7 @@ class World:
             ("amina@example.org", "Data governance"): {
                 "Learner": "Amina Diallo",
                 "Organisation": "UNDP",
+                "Language": "",
                 "Enrolled at (UTC)": "2026-03-01 09:00",
                 "Due date (UTC)": "",
                 "Progress %": "100",
@@ -144,6 +146,7 @@ class World:
             ("bruno@example.org", "Data governance"): {
                 "Learner": "Bruno Costa",
                 "Organisation": "UNCDF",
+                "Language": "",
                 "Enrolled at (UTC)": "2026-03-05 09:00",
                 "Due date (UTC)": "2026-03-15 09:00",
                 "Progress %": "50",
@@ -156,6 +159,7 @@ class World:
             ("chen@example.org", "Cloud strategy"): {
                 "Learner": "Chen Wei",
                 "Organisation": "WHO",
+                "Language": "",
                 "Enrolled at (UTC)": "2026-03-04 09:00",
                 "Due date (UTC)": "2026-03-09 09:00",
                 "Progress %": "0",
@@ -168,6 +172,7 @@ class World:
             ("chen@example.org", "Data governance"): {
                 "Learner": "Chen Wei",
                 "Organisation": "WHO",
+                "Language": "",
                 "Enrolled at (UTC)": "2026-03-09 09:00",
                 "Due date (UTC)": "",
                 "Progress %": "0",
@@ -180,6 +185,7 @@ class World:
             ("dana@example.org", "Cloud strategy"): {
                 "Learner": "Dana Smith",
                 "Organisation": "WHO",
+                "Language": "",
                 "Enrolled at (UTC)": "2026-03-07 09:00",
                 "Due date (UTC)": "",
                 "Progress %": "0",
@@ -192,6 +198,7 @@ class World:
             ("eli@example.org", "Cloud strategy"): {
                 "Learner": "'" + HOSTILE_NAME,
                 "Organisation": "UNICEF",
+                "Language": "",
                 "Enrolled at (UTC)": "2026-03-08 09:00",
                 "Due date (UTC)": "",
                 "Progress %": "33",
@@ -204,6 +211,7 @@ class World:
             ("fay@example.org", "Data governance"): {
                 "Learner": "Fay Okafor",
                 "Organisation": "",
+                "Language": "",
                 "Enrolled at (UTC)": "2026-02-18 09:00",
                 "Due date (UTC)": "",
                 "Progress %": "100",
