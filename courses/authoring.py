@@ -48,8 +48,10 @@ def ensure_authoring_setup():
     for language_code in ("en", "fr"):
         Locale.objects.get_or_create(language_code=language_code)
     catalogue = ensure_catalogue()
-    ensure_groups(catalogue)
-    ensure_workflow(catalogue)
+    # Granted on the root, so that they cover every language's catalogue.
+    root = catalogue.get_parent()
+    ensure_groups(root)
+    ensure_workflow(root)
     return catalogue
 
 
@@ -87,20 +89,23 @@ def ensure_catalogue():
     return catalogue
 
 
-def ensure_groups(catalogue):
+def ensure_groups(root):
     admin_access = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    submit_translation = Permission.objects.get(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
     )
     root_collection = Collection.get_first_root_node() or Collection.add_root(
         name="Root"
     )
     for name in (AUTHORS, EDITORS):
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(admin_access)
+        group.permissions.add(admin_access, submit_translation)
         for codename in PAGE_PERMISSIONS[name]:
             GroupPagePermission.objects.get_or_create(
                 group=group,
-                page=catalogue,
+                page=root,
                 permission=Permission.objects.get(
                     content_type__app_label="wagtailcore", codename=codename
                 ),
@@ -113,7 +118,7 @@ def ensure_groups(catalogue):
             )
 
 
-def ensure_workflow(catalogue):
+def ensure_workflow(root):
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW)
     task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
     if task is None:
@@ -122,4 +127,4 @@ def ensure_workflow(catalogue):
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task, defaults={"sort_order": 0}
     )
-    WorkflowPage.objects.get_or_create(page=catalogue, defaults={"workflow": workflow})
+    WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import (
     NoReverseMatch,
@@ -33,7 +33,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_info
 from wagtail.coreutils import get_content_languages
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -127,6 +127,45 @@ def live_translations(page):
 def forget_translations(sender, instance, **kwargs):
     if isinstance(instance, Page):
         caches["local"].delete(translations_key(instance.translation_key))
+
+
+@functools.lru_cache(maxsize=32)
+def locale_language(locale_id):
+    """A locale's language code, read once per process: a page served knows its
+    locale's id only."""
+    return Locale.all_objects.values_list("language_code", flat=True).get(pk=locale_id)
+
+
+@receiver(post_save, sender=Locale)
+@receiver(post_delete, sender=Locale)
+def forget_locale_languages(**kwargs):
+    locale_language.cache_clear()
+
+
+def content_language(page):
+    """The language a page's words are written in: its locale's, except for a page
+    not translated yet. wagtail-localize's synchronised trees show such a page in
+    its source language: as an alias of the source page, and once a translation
+    is started, with the alias's copy still live until the translation is first
+    published (so a translation in progress never shows half-done)."""
+    if page.alias_of_id is not None:
+        for code, version in live_translations(page).items():
+            if version.pk == page.alias_of_id:
+                return code
+    own = locale_language(page.locale_id)
+    if page.live_revision_id is None and own != default_content_language():
+        return default_content_language()
+    return own
+
+
+def untranslated_from(page):
+    """The language a page is shown in because it is not translated into the
+    reader's content language yet, or None."""
+    language = content_language(page)
+    reading = translation.get_language()
+    if language == reading or reading not in get_content_languages():
+        return None
+    return language
 
 
 def page_url_in(page, translations, language, request):

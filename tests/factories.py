@@ -3,6 +3,7 @@
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import Locale
 
 from courses.models import CourseIndexPage, CoursePage, ModulePage
 
@@ -27,7 +28,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 def catalogue():
-    return CourseIndexPage.objects.get()
+    """The catalogue in the default language."""
+    return CourseIndexPage.objects.get(locale=Locale.get_default())
 
 
 def publish(page):

@@ -26,6 +26,7 @@ from learning.accounts.services import import_organisations
 from learning.certificates.rendering import set_up_templates
 
 from .content import CHECKLIST_TEXT, COURSES
+from .french import translate_demo
 from .quiz_content import BANK, QUIZZES
 
 ASSETS = Path(__file__).parent / "assets"
@@ -63,6 +64,7 @@ def seed_demo():
     for course in COURSES:
         seed_course(catalogue, course, images, checklist, owner=users["admin"])
     seed_about_page(catalogue)
+    translate_demo(catalogue, owner=users["admin"])
     return users
 
 

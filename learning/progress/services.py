@@ -2,16 +2,13 @@
 
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from wagtail.log_actions import log
-from wagtail.models import Locale
 
 from assessments.models import Attempt, QuizPage
+from learning.languages import content_language
 
 from .models import (
     CourseCompletion,
@@ -74,23 +71,10 @@ def record_visit(enrolment, step, *, now, known=None):
     return known
 
 
-@lru_cache(maxsize=32)
-def locale_language(locale_id):
-    """A locale's language code, read once per process: a page served knows its
-    locale's id only."""
-    return Locale.all_objects.values_list("language_code", flat=True).get(pk=locale_id)
-
-
-@receiver(post_save, sender=Locale)
-@receiver(post_delete, sender=Locale)
-def forget_locale_languages(**kwargs):
-    locale_language.cache_clear()
-
-
 def note_reading_language(enrolment, page):
     """Remember the content language of the course page the learner reads; written
     only when it changed (reports show the language each course is taken in)."""
-    language = locale_language(page.locale_id)
+    language = content_language(page)
     if enrolment.language != language:
         enrolment.language = language
         Enrolment.objects.filter(pk=enrolment.pk).update(language=language)

@@ -179,6 +179,10 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("ar", _("Arabic"))]
 WAGTAIL_CONTENT_LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 WAGTAIL_I18N_ENABLED = True
+# A translation started in the admin stays a draft until its translator publishes
+# it: each language is published on its own schedule (the page meanwhile shows the
+# source language, with a notice).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True

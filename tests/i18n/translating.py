@@ -1,0 +1,30 @@
+"""Translating test content the way an author does, through wagtail-localize:
+each string of the source gets a stand-in translation ("[fr] ..."), then the
+translation is saved (and published)."""
+
+from django.test import TestCase
+from wagtail.models import Locale
+from wagtail_localize.operations import TranslationCreator
+
+
+def in_french(text):
+    return f"[fr] {text}"
+
+
+def translate(*objects, language="fr", words=in_french, publish=True):
+    """Translate pages (parents first) or snippets, with the questions their
+    quizzes use. Returns the target locale."""
+    locale, _ = Locale.objects.get_or_create(language_code=language)
+    creator = TranslationCreator(None, [locale])
+    for instance in objects:
+        creator.create_translations(getattr(instance, "specific", instance))
+    # wagtail-localize publishes once the transaction commits; a test's never does.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        for translations in creator.mappings.values():
+            for translation in translations:
+                po = translation.export_po()
+                for entry in po:
+                    entry.msgstr = words(entry.msgid)
+                translation.import_po(po)
+                translation.save_target(publish=publish)
+    return locale
