@@ -153,8 +153,30 @@ def content_language(page):
             if version.pk == page.alias_of_id:
                 return code
     own = locale_language(page.locale_id)
-    if page.live_revision_id is None and own != default_content_language():
+    if own != default_content_language() and not published_as_itself(
+        page.pk, page.live_revision_id
+    ):
         return default_content_language()
+    return own
+
+
+def published_as_itself(page_id, live_revision_id):
+    """Whether a page's live revision is its own. An alias turned translation
+    still carries its source's (its live content is the alias's copy) until the
+    translation is first published. Kept per process: a publication changes
+    the live revision, hence the key."""
+    from wagtail.models import Revision
+
+    if live_revision_id is None:
+        return False
+    cache = caches["local"]
+    key = f"languages:own-revision:{page_id}:{live_revision_id}"
+    own = cache.get(key)
+    if own is None:
+        own = Revision.objects.filter(
+            pk=live_revision_id, object_id=str(page_id)
+        ).exists()
+        cache.set(key, own, TRANSLATIONS_SECONDS)
     return own
 
 

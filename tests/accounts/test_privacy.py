@@ -56,6 +56,10 @@ ALLOWED = {
     "wagtailcore.Comment.resolved_by",
     "wagtailcore.CommentReply.user",
     "wagtailcore.PageSubscription.user",
+    # Who translated a string of a course (wagtail-localize): authorship, like
+    # revisions.
+    "wagtail_localize.StringTranslation.last_translated_by",
+    "wagtail_localize.SegmentOverride.last_translated_by",
     # Media and files uploaded by authors.
     "wagtailimages.Image.uploaded_by_user",
     "wagtaildocs.Document.uploaded_by_user",

@@ -87,9 +87,9 @@ def test_translating_a_course_translates_its_modules_quiz_and_questions(course, 
     module, _, quiz = steps(course, french)
     assert module.title == "[fr] Data governance: module 1"
     assert module.live
-    assert [str(q.question.locale) for q in quiz.quiz_questions.all()] == [
-        "French",
-        "French",
+    assert [q.question.locale.language_code for q in quiz.quiz_questions.all()] == [
+        "fr",
+        "fr",
     ]
     prompts = [q.question.prompt for q in quiz.quiz_questions.all()]
     assert prompts == ["<p>[fr] Which one?</p>", "<p>[fr] How many?</p>"]
