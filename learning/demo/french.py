@@ -11,7 +11,7 @@ the English text. `manage.py demo_strings` adds new English strings to it.
 from pathlib import Path
 
 import polib
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.synctree import synchronize_tree
@@ -44,7 +44,17 @@ def translate_demo(catalogue, owner):
             for entry in po:
                 entry.msgstr = strings.get(entry.msgid, "")
             translation.import_po(po, user=owner)
-            translation.save_target(user=owner, publish=True)
+            # Published here rather than when the transaction commits (as
+            # wagtail-localize would), so that the seed is complete when it returns.
+            # (Snippets have no drafts: they are saved as they are.)
+            is_page = issubclass(
+                translation.source.specific_content_type.model_class(), Page
+            )
+            translation.save_target(user=owner, publish=not is_page)
+            if is_page:
+                translation.get_target_instance().get_latest_revision().publish(
+                    user=owner
+                )
     # Everything not translated (the other courses) is shown in English under /fr/.
     synchronize_tree(Locale.get_default(), french)
 

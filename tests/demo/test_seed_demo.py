@@ -3,6 +3,8 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
 
 from assessments.models import QuestionType, QuizPage
 from courses.models import CoursePage, ModulePage
@@ -62,7 +64,8 @@ def test_the_demo_course_has_six_substantial_modules(seeded):
         assert len(block_types) >= 6, module.title
         words = sum(len(str(block.render()).split()) for block in module.body)
         assert words > 700, module.title
-    assert CoursePage.objects.live().count() == 2
+    english = CoursePage.objects.live().filter(locale=Locale.get_default())
+    assert english.count() == 2
 
 
 def test_demo_users_log_in_with_the_demo_password(client, seeded):
@@ -94,3 +97,33 @@ def test_every_module_of_the_demo_course_is_followed_by_its_quiz(seeded):
     }
     assert kinds == set(QuestionType)
     assert any(quiz.draws.exists() for quiz in quizzes)
+
+
+def test_the_demo_course_and_its_quizzes_are_in_french(client, seeded):
+    french = Locale.objects.get(language_code="fr")
+    course = CoursePage.objects.get(locale=french, alias_of__isnull=True)
+    assert course.live
+    assert course.title == "Stratégie en matière de TIC pour les cadres supérieurs"
+    steps = course.get_children().specific()
+    assert len(steps) >= 12
+    assert all(step.live and step.alias_of_id is None for step in steps)
+    quiz = next(step for step in steps if isinstance(step, QuizPage))
+    assert all(
+        item.question.locale_id == french.pk for item in quiz.quiz_questions.all()
+    )
+    # Every string of every translation has its French: none waits.
+    for translation in Translation.objects.filter(target_locale=french):
+        total, translated = translation.get_progress()
+        assert total == translated, translation.source.object_repr
+    page = client.get(course.url)
+    assert page.status_code == 200
+    assert '<html lang="fr"' in page.text
+
+
+def test_the_other_courses_show_in_english_under_french(client, seeded):
+    french = Locale.objects.get(language_code="fr")
+    aliases = CoursePage.objects.filter(locale=french, alias_of__isnull=False)
+    assert aliases.exists()
+    page = client.get(aliases.first().url)
+    assert page.status_code == 200
+    assert "anglais" in page.text
