@@ -5,6 +5,7 @@ author in. Each step only creates what is missing.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -18,6 +19,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail_localize.models import Translation
 
 from .models import CourseIndexPage
 
@@ -93,8 +95,12 @@ def ensure_groups(root):
     admin_access = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
-    submit_translation = Permission.objects.get(
-        content_type__app_label="wagtail_localize", codename="submit_translation"
+    # wagtail-localize creates this one in a data migration only: a test database
+    # flush (which re-runs this set-up) removes it.
+    submit_translation, _ = Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(Translation),
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
     )
     root_collection = Collection.get_first_root_node() or Collection.add_root(
         name="Root"
