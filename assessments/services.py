@@ -43,8 +43,11 @@ def draw_questions(quiz, rng):
     (never a question twice), each in the quiz's language where it is translated.
     Questions are drawn by translation key, so every language draws from the same
     pool."""
+    # In the quiz's order; then by id, for rows saved without one (seeds, tests).
     fixed = list(
-        quiz.quiz_questions.values_list("question__translation_key", flat=True)
+        quiz.quiz_questions.order_by("sort_order", "pk").values_list(
+            "question__translation_key", flat=True
+        )
     )
     chosen = set(fixed)
     drawn = []

@@ -52,3 +52,12 @@ def empty_cache():
 
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request under /fr/ leaves
+    French active in the thread that served it."""
+    from django.utils import translation
+
+    translation.deactivate()
