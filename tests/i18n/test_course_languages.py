@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.synctree import synchronize_tree
 
 from assessments.models import Attempt, Question, QuestionType
+from assessments.statistics import quiz_statistics
 from learning.progress.models import CourseCompletion, Enrolment, StepProgress
 from tests.assessments.factories import make_question, make_quiz
 from tests.factories import UserFactory, catalogue, make_course, make_module
@@ -140,8 +141,11 @@ def test_an_open_attempt_keeps_its_language_and_the_next_uses_the_current_one(
     response = client.post(f"/en/quizzes/{quiz.pk}/start/")
     assert Attempt.objects.count() == 1
     attempt_page = soup(client.get(response["Location"]))
-    prompts = [p.get_text(" ", strip=True) for p in attempt_page.select(".question")]
-    assert all("[fr]" in prompt for prompt in prompts), prompts
+    prompts = attempt_page.select(".question__text")
+    assert all("[fr]" in prompt.text for prompt in prompts), prompts
+    # French words on an English page say so, for screen readers.
+    assert attempt_page.html["lang"] == "en"
+    assert {prompt["lang"] for prompt in prompts} == {"fr"}
     assert started.quiz_id == quiz_fr.pk
 
     take_quiz(client, quiz, right=False)  # submits the open (French) attempt
@@ -198,3 +202,23 @@ def test_translated_pages_have_no_notice(client, course, french, learner):
     page = soup(client.get(first_fr.url))
     assert not any("anglais" in notice for notice in notices(page))
     assert not page.h1.has_attr("lang")
+
+
+def test_item_statistics_count_a_questions_translations_as_one(
+    client, course, french, learner
+):
+    *_, quiz = steps(course)
+    *_, quiz_fr = steps(course, french)
+    client.post(f"/en/courses/{course.pk}/enrol/")
+    take_quiz(client, quiz, right=False)
+    take_quiz(client, quiz_fr, right=True)
+
+    stats = quiz_statistics(quiz)
+    assert stats.attempts == 2
+    assert [question.answered for question in stats.questions] == [2, 2]
+    assert [question.percent_correct for question in stats.questions] == [50, 50]
+    single = stats.questions[0]
+    # The page's own language names the question and its choices.
+    assert "[fr]" not in single.prompt
+    assert len(single.choices) == 3
+    assert sorted(choice.picked for choice in single.choices.values()) == [0, 1, 1]
