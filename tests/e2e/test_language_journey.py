@@ -15,16 +15,14 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from wagtail.models import Locale
 
-from assessments.models import QuestionType
 from learning.accounts.models import User
 from learning.certificates import rendering
 from learning.certificates.models import Certificate
 from learning.progress.models import CourseCompletion, Enrolment, StepProgress
 from learning.progress.services import enrol
-from tests.assessments.factories import make_question, make_quiz
 from tests.e2e.conftest import axe_violations, sign_in
-from tests.factories import TEST_PASSWORD, UserFactory, catalogue, make_course
-from tests.i18n.translating import translate
+from tests.factories import TEST_PASSWORD, UserFactory, catalogue
+from tests.i18n.translating import make_course_with_quiz, translate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,15 +45,7 @@ def learner():
 def course():
     """Two modules and a quiz (one single-choice, one numeric question), with
     everything translated into French ("[fr] ...")."""
-    course = make_course(COURSE, modules=2)
-    make_quiz(
-        course,
-        questions=[
-            make_question(QuestionType.SINGLE_CHOICE, prompt="<p>Which one?</p>"),
-            make_question(QuestionType.NUMERIC, prompt="<p>How many?</p>"),
-        ],
-        pass_mark=100,
-    )
+    course = make_course_with_quiz(COURSE, pass_mark=100)
     translate(catalogue(), course, *course.get_children())
     return course
 

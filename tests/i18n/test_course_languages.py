@@ -14,26 +14,15 @@ from wagtail_localize.synctree import synchronize_tree
 from assessments.models import Attempt, Question, QuestionType
 from assessments.statistics import quiz_statistics
 from learning.progress.models import CourseCompletion, Enrolment, StepProgress
-from tests.assessments.factories import make_question, make_quiz
-from tests.factories import UserFactory, catalogue, make_course, make_module
-from tests.i18n.translating import translate
+from tests.factories import UserFactory, catalogue, make_module
+from tests.i18n.translating import make_course_with_quiz, translate
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def course():
-    course = make_course("Data governance", modules=2)
-    make_quiz(
-        course,
-        questions=[
-            make_question(QuestionType.SINGLE_CHOICE, prompt="<p>Which one?</p>"),
-            make_question(QuestionType.NUMERIC, prompt="<p>How many?</p>"),
-        ],
-        pass_mark=50,
-        attempts_allowed=3,
-    )
-    return course
+    return make_course_with_quiz(pass_mark=50, attempts_allowed=3)
 
 
 @pytest.fixture

@@ -10,24 +10,15 @@ from wagtail_localize.synctree import synchronize_tree
 
 from assessments.models import Question, QuestionType
 from courses.authoring import AUTHORS
-from tests.assessments.factories import make_question, make_quiz
-from tests.factories import UserFactory, make_course
-from tests.i18n.translating import in_french
+from tests.factories import UserFactory
+from tests.i18n.translating import in_french, make_course_with_quiz
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def course():
-    course = make_course("Data governance", modules=1)
-    make_quiz(
-        course,
-        questions=[
-            make_question(QuestionType.SINGLE_CHOICE, prompt="<p>Which one?</p>"),
-            make_question(QuestionType.TRUE_FALSE, prompt="<p>True?</p>"),
-        ],
-    )
-    return course
+    return make_course_with_quiz(modules=1, second=QuestionType.TRUE_FALSE)
 
 
 @pytest.fixture

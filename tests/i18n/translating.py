@@ -28,3 +28,22 @@ def translate(*objects, language="fr", words=in_french, publish=True):
                 translation.import_po(po)
                 translation.save_target(publish=publish)
     return locale
+
+
+def make_course_with_quiz(title="Data governance", modules=2, second=None, **quiz):
+    """A course of `modules` modules and a quiz of a single-choice question and a
+    second one (numeric unless said), in English."""
+    from assessments.models import QuestionType
+    from tests.assessments.factories import make_question, make_quiz
+    from tests.factories import make_course
+
+    course = make_course(title, modules=modules)
+    make_quiz(
+        course,
+        questions=[
+            make_question(QuestionType.SINGLE_CHOICE, prompt="<p>Which one?</p>"),
+            make_question(second or QuestionType.NUMERIC, prompt="<p>How many?</p>"),
+        ],
+        **quiz,
+    )
+    return course
