@@ -10,6 +10,8 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.test import override_settings
 from wagtail.models import Locale
+from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.synctree import synchronize_tree
 
 from assessments.models import Attempt
 from courses.models import InfoPage
@@ -17,6 +19,7 @@ from learning.certificates.models import Certificate
 from tests.assessments.factories import make_question, make_quiz
 from tests.certificates.factories import make_certificate
 from tests.factories import UserFactory, catalogue, make_course, make_module, publish
+from tests.i18n.translating import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -376,3 +379,19 @@ def test_a_learner_who_prefers_arabic_gets_the_certificate_in_english(
     # Its wording exists in the content languages only: printed left to right.
     assert certificate.language == "en"
     assert certificate.course_title == "ICT strategy for senior managers"
+
+
+def test_the_catalogue_and_a_step_not_translated_yet_keep_their_place(
+    client, course, learner, french
+):
+    """With the French tree synchronised from English (as the README sets it up),
+    the catalogue is translated and the module is still an alias of the English."""
+    LocaleSynchronization.objects.create(locale=french, sync_from=Locale.get_default())
+    translate(catalogue())
+    synchronize_tree(Locale.get_default(), french)
+
+    follow(client, "/en/", "fr", "/fr/")
+    follow(client, "/fr/", "en", "/en/")
+    alias = "/fr/digital-transformation/why-it-matters/"
+    follow(client, "/en/digital-transformation/why-it-matters/", "fr", alias)
+    follow(client, alias, "en", "/en/digital-transformation/why-it-matters/")
