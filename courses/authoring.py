@@ -27,6 +27,7 @@ AUTHORS = "Course authors"
 EDITORS = "Course editors"
 WORKFLOW = "Course review"
 APPROVAL_TASK = "Editor approval"
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
 PAGE_PERMISSIONS = {
     AUTHORS: ["add_page", "change_page", "lock_page"],
@@ -133,4 +134,10 @@ def ensure_workflow(root):
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task, defaults={"sort_order": 0}
     )
-    WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
+    # Wagtail's first migration puts its own "Moderators approval" on the root:
+    # ours takes its place (a workflow an administrator chose stays).
+    current = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
+    if current is None or current.workflow.name == WAGTAIL_DEFAULT_WORKFLOW:
+        WorkflowPage.objects.update_or_create(
+            page=root, defaults={"workflow": workflow}
+        )
