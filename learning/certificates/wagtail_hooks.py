@@ -204,6 +204,17 @@ def register_recertification_rule():
 register_recertification_rule()
 
 
+def load_certificates_with_completions():
+    """Progress loads a learner's completions in one query: the certificate of
+    each comes in the same query, for the completion panel and the dashboard."""
+    from wagtail import hooks
+
+    hooks.register("completion_select_related", lambda: ["certificate"])
+
+
+load_certificates_with_completions()
+
+
 # Certificates listing, revoke, reissue, history, PDF, ZIP and bulk regeneration
 # (learning/certificates/admin_views.py): scoped like the enrolments admin.
 

@@ -232,3 +232,21 @@ def test_an_enrolled_learners_course_page_runs_a_fixed_number_of_queries(
 # (their enrolment, its progress rows, and its completions only once they have
 # one); the outline, the topics and the header's admin link come from the cache.
 ENROLLED_COURSE_QUERIES = 11
+
+
+def test_a_completed_courses_page_adds_one_query_for_the_completion_and_certificate(
+    client, learner
+):
+    course = make_course(modules=3)
+    client.post(f"/en/courses/{course.pk}/enrol/")
+    for step in course.steps():
+        client.post(f"/en/modules/{step.pk}/done/")
+    client.get(course.url)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(course.url)
+
+    assert "You completed this course on" in page.text
+    # The completions come with their certificate (the certificates app asks for
+    # it through the completion_select_related hook): one query, not two.
+    assert len(queries) == ENROLLED_COURSE_QUERIES + 1
