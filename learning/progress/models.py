@@ -3,8 +3,9 @@ every translation of a page shares and which survives republishing and reorderin
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 
 class EnrolmentSource(models.TextChoices):
@@ -25,6 +26,12 @@ class EnrolmentQuerySet(models.QuerySet):
 
     def for_course(self, course):
         return self.filter(course_key=course.translation_key)
+
+    def in_course_of_step(self, step):
+        """Enrolments in the course of this step, read in the same query as them
+        (the step's parent is the course)."""
+        parent = Page.objects.filter(path=step.path[: -step.steplen])
+        return self.filter(course_key=Subquery(parent.values("translation_key")[:1]))
 
     def assigned(self):
         """Enrolments with a due date: assignments."""

@@ -16,8 +16,9 @@ def complete_quiz_step_when_passed(sender, attempt_id, attempt=None, **kwargs):
         return
     enrolment = (
         Enrolment.objects.active()
-        .for_course(attempt.quiz.get_parent())
+        .in_course_of_step(attempt.quiz)
         .filter(learner_id=attempt.learner_id)
+        .select_related("course")  # which completing the step reads
         .first()
     )
     if enrolment is None:

@@ -3,9 +3,10 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
-from learning.progress.models import CourseCompletion, Enrolment
+from learning.progress.models import CourseCompletion, Enrolment, StepProgress
 from tests.factories import UserFactory, make_course, make_module
 
 pytestmark = pytest.mark.django_db
@@ -250,3 +251,32 @@ def test_a_completed_courses_page_adds_one_query_for_the_completion_and_certific
     # The completions come with their certificate (the certificates app asks for
     # it through the completion_select_related hook): one query, not two.
     assert len(queries) == ENROLLED_COURSE_QUERIES + 1
+
+
+def test_passing_a_quiz_completes_its_step_in_a_fixed_number_of_queries(
+    client, learner
+):
+    from assessments.models import Attempt, QuestionType
+    from tests.assessments.factories import make_question, make_quiz
+
+    course = make_course(modules=1)
+    quiz = make_quiz(course, questions=[make_question(QuestionType.TRUE_FALSE)])
+    client.post(f"/en/courses/{course.pk}/enrol/")
+    client.post(f"/en/quizzes/{quiz.pk}/start/")
+    attempt = Attempt.objects.get()
+    answer = {f"q-{attempt.questions[0]['id']}": "true"}
+
+    with (
+        CaptureQueriesContext(connection) as queries,
+        TestCase.captureOnCommitCallbacks(execute=True),
+    ):
+        client.post(f"/en/attempts/{attempt.pk}/submit/", answer)
+
+    assert StepProgress.objects.get(step_key=quiz.translation_key).completed_at
+    assert len(queries) == PASSED_SUBMIT_QUERIES
+
+
+# The submission (session, user, the attempt, then locked and written), then the
+# learner's enrolment in the quiz's course found in one query with its course
+# page, and the step's progress written (savepoints counted).
+PASSED_SUBMIT_QUERIES = 16
