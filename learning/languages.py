@@ -152,11 +152,9 @@ def content_language(page):
         for code, version in live_translations(page).items():
             if version.pk == page.alias_of_id:
                 return code
-    own = locale_language(page.locale_id)
-    if own != default_content_language() and not published_as_itself(
-        page.pk, page.live_revision_id
-    ):
-        return default_content_language()
+    own, default = locale_language(page.locale_id), default_content_language()
+    if own != default and not published_as_itself(page.pk, page.live_revision_id):
+        return default
     return own
 
 

@@ -40,10 +40,7 @@ def translate_demo(catalogue, owner):
     strings = demo_strings()
     for translations in creator.mappings.values():
         for translation in translations:
-            po = translation.export_po()
-            for entry in po:
-                entry.msgstr = strings.get(entry.msgid, "")
-            translation.import_po(po, user=owner)
+            fill_translation(translation, lambda text: strings.get(text, ""), owner)
             # Published here rather than when the transaction commits (as
             # wagtail-localize would), so that the seed is complete when it returns.
             # (Snippets have no drafts: they are saved as they are.)
@@ -57,6 +54,15 @@ def translate_demo(catalogue, owner):
                 )
     # Everything not translated (the other courses) is shown in English under /fr/.
     synchronize_tree(Locale.get_default(), french)
+
+
+def fill_translation(translation, words, user=None):
+    """Give each string of a wagtail-localize translation the text `words` has for
+    it (an empty text leaves the string untranslated)."""
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = words(entry.msgid)
+    translation.import_po(po, user=user)
 
 
 def translatable_demo_pages(catalogue):

@@ -10,6 +10,7 @@ from wagtail_localize.synctree import synchronize_tree
 
 from assessments.models import Question, QuestionType
 from courses.authoring import AUTHORS
+from learning.demo.french import fill_translation
 from tests.factories import UserFactory
 from tests.i18n.translating import in_french, make_course_with_quiz
 
@@ -83,10 +84,7 @@ def translate_and_publish(page, locale):
     translation = Translation.objects.get(
         source__object_id=page.translation_key, target_locale=locale
     )
-    po = translation.export_po()
-    for entry in po:
-        entry.msgstr = in_french(entry.msgid)
-    translation.import_po(po)
+    fill_translation(translation, in_french)
     with TestCase.captureOnCommitCallbacks(execute=True):
         translation.save_target(publish=True)
 

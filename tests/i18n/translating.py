@@ -6,6 +6,8 @@ from django.test import TestCase
 from wagtail.models import Locale
 from wagtail_localize.operations import TranslationCreator
 
+from learning.demo.french import fill_translation
+
 
 def in_french(text):
     return f"[fr] {text}"
@@ -22,10 +24,7 @@ def translate(*objects, language="fr", words=in_french, publish=True):
     with TestCase.captureOnCommitCallbacks(execute=True):
         for translations in creator.mappings.values():
             for translation in translations:
-                po = translation.export_po()
-                for entry in po:
-                    entry.msgstr = words(entry.msgid)
-                translation.import_po(po)
+                fill_translation(translation, words)
                 translation.save_target(publish=publish)
     return locale
 
