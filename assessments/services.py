@@ -103,13 +103,17 @@ def start_attempt(quiz, learner, *, now, rng=None):
     """The learner's open attempt at this quiz, started now if there is none."""
     rng = rng or random.SystemRandom()
     with transaction.atomic():
-        existing = Attempt.objects.for_learner(learner, quiz).open().first()
-        if existing:
-            return existing
+        # One query tells whether one is open and numbers the next.
+        statuses = dict(
+            Attempt.objects.for_learner(learner, quiz).values_list("pk", "status")
+        )
+        for pk, status in statuses.items():
+            if status == AttemptStatus.OPEN:
+                return Attempt.objects.get(pk=pk)
         left = quiz.attempts_left(learner)
         if left == 0:
             raise NoAttemptsLeft(_("You have used all the attempts at this quiz."))
-        number = Attempt.objects.for_learner(learner, quiz).count() + 1
+        number = len(statuses) + 1
         questions = freeze_for_attempt(draw_questions(quiz, rng), quiz, rng)
         time_limit = quiz.time_limit_for(learner)
         deadline = now + time_limit if time_limit else None

@@ -283,9 +283,19 @@ class CourseStep(InterfaceLanguageURLMixin, Page):
         """What the outline calls this step ("Module", "Quiz")."""
         return self._meta.verbose_name.capitalize()
 
+    @property
+    def course(self):
+        """The step's course page: at hand when the step was routed through it,
+        else one query (`get_parent().specific` would make two)."""
+        parent = getattr(self, "_cached_parent_obj", None)  # what get_parent() keeps
+        if not isinstance(parent, CoursePage):
+            parent = CoursePage.objects.get(path=self.path[: -self.steplen])
+            self._cached_parent_obj = parent
+        return parent
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        course = self.get_parent().specific
+        course = self.course
         steps = course.step_list
         position = next((i for i, step in enumerate(steps) if step.pk == self.pk), None)
         context.update(

@@ -73,7 +73,7 @@ def recertify(request, course_id):
 @require_POST
 def mark_module_done(request, page_id):
     module = get_object_or_404(ModulePage.objects.live().public(), pk=page_id)
-    course = module.get_parent().specific
+    course = module.course
     enrolment = get_object_or_404(
         Enrolment.objects.active().for_course(course), learner=request.user
     )

@@ -77,7 +77,7 @@ def follow_the_learner_through_steps(page, request, serve_args, serve_kwargs):
     the reason; any other visit is remembered, with the language it is read in."""
     if not isinstance(page, CourseStep):
         return None
-    state = course_state_for(request, page.get_parent().specific)
+    state = course_state_for(request, page.course)
     if response := refuse_unreadable_step(request, state, page):
         return response
     if state.enrolment is None:
@@ -97,7 +97,7 @@ def follow_the_learner_through_steps(page, request, serve_args, serve_kwargs):
 
 @hooks.register("before_start_quiz_attempt")
 def refuse_attempts_at_unreadable_or_locked_quizzes(request, quiz):
-    state = course_state_for(request, quiz.get_parent().specific)
+    state = course_state_for(request, quiz.course)
     if response := refuse_unreadable_step(request, state, quiz):
         return response
     return refuse_locked_step(request, state, quiz) if state.enrolment else None
@@ -108,7 +108,7 @@ def count_attempts_from_the_current_cycle(quiz, learner):
     """A learner re-certifying has the quiz's attempts afresh in the new cycle."""
     return (
         Enrolment.objects.active()
-        .for_course(quiz.get_parent())
+        .for_course(quiz.course)
         .filter(learner=learner, cycle_started_at__isnull=False)
         .values_list("cycle_started_at", flat=True)
         .first()

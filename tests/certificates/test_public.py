@@ -15,7 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from learning.certificates import rendering
+from learning.certificates import rendering, services
 from learning.certificates.models import Certificate
 from learning.certificates.public import linkedin_url
 from learning.certificates.services import reissue_certificate, revoke_certificate
@@ -232,6 +232,39 @@ def test_the_completion_panel_on_the_course_page_offers_the_certificate(
     assert panel.select_one("input.copy-link__input")["value"].endswith(
         f"/certificates/verify/{certificate.code}/"
     )
+
+
+def test_the_completion_panel_follows_the_certificate_from_preparing_to_revoked(
+    client,
+):
+    # The panel's HTML is cached under what it shows: each change shows at once.
+    completion = make_completion()
+    course = completion.enrolment.course
+    certificate = make_certificate(completion, with_file=False)
+    client.force_login(completion.enrolment.learner)
+
+    def panel(language="en"):
+        page = client.get(course.url.replace("/en/", f"/{language}/", 1))
+        assert page.status_code == 200
+        return " ".join(
+            BeautifulSoup(page.content, "html.parser")
+            .select_one(".completion")
+            .get_text(" ")
+            .split()
+        )
+
+    assert "Your certificate is being prepared" in panel()
+    assert "Download certificate (PDF)" not in panel()
+
+    services.store_pdf(certificate, fake_pdf(certificate))  # the render has landed
+    certificate.save()
+    assert "being prepared" not in panel()
+    assert f"Certificate code: {certificate.code}" in panel()
+    assert "Télécharger le certificat (PDF)" in panel("fr")
+
+    revoke_certificate(certificate, by=None, reason="Error", now=timezone.now())
+    assert "Your certificate for this course was revoked on" in panel()
+    assert "Download certificate (PDF)" not in panel()
 
 
 def test_a_certificate_not_yet_rendered_is_announced_as_being_prepared(client):

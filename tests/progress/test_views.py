@@ -92,6 +92,50 @@ def test_a_learner_never_sees_another_learners_progress(client, course):
     assert "Enrol in this course" in client.get(course.url).text
 
 
+def progress_summary(client, course):
+    page = BeautifulSoup(client.get(course.url).content, "html.parser")
+    actions = page.select_one(".course-hero__text")
+    return (
+        actions.select_one(".progress__text").get_text(strip=True),
+        actions.select_one("a.button--primary").get_text(strip=True),
+    )
+
+
+def test_each_learner_sees_their_own_progress_summary_on_the_course_page(
+    client, course
+):
+    # The summary's HTML is shared by learners at the same point; learners at
+    # different points, and one learner moving on, each see their own.
+    first, second = course.steps()
+    ahead, beginner, alike = UserFactory(), UserFactory(), UserFactory()
+    for learner in (ahead, beginner, alike):
+        client.force_login(learner)
+        client.post(f"/en/courses/{course.pk}/enrol/")
+    for learner in (ahead, alike):
+        client.force_login(learner)
+        client.post(f"/en/modules/{first.pk}/done/")
+
+    client.force_login(ahead)
+    assert progress_summary(client, course) == (
+        "50% complete",
+        "Resume: Framework agreements",
+    )
+    client.force_login(beginner)
+    assert progress_summary(client, course) == ("0% complete", "Start the course")
+    client.force_login(alike)
+    assert progress_summary(client, course) == (
+        "50% complete",
+        "Resume: Framework agreements",
+    )
+
+    client.force_login(beginner)
+    client.get(second.url)  # started, not done: the first step is still next
+    assert progress_summary(client, course) == (
+        "0% complete",
+        "Resume: Why buy together",
+    )
+
+
 def test_the_dashboard_asks_visitors_to_log_in(client):
     response = client.get("/en/my-learning/")
 
@@ -280,3 +324,41 @@ def test_passing_a_quiz_completes_its_step_in_a_fixed_number_of_queries(
 # learner's enrolment in the quiz's course found in one query with its course
 # page, and the step's progress written (savepoints counted).
 PASSED_SUBMIT_QUERIES = 16
+
+
+def test_starting_a_quiz_and_reading_its_result_run_a_fixed_number_of_queries(
+    client, learner
+):
+    from assessments.models import Attempt, QuestionType
+    from tests.assessments.factories import make_question, make_quiz
+
+    course = make_course(modules=1)
+    quiz = make_quiz(course, questions=[make_question(QuestionType.TRUE_FALSE)])
+    client.post(f"/en/courses/{course.pk}/enrol/")
+
+    with CaptureQueriesContext(connection) as queries:
+        started = client.post(f"/en/quizzes/{quiz.pk}/start/")
+    # (counted now: each request empties Django's query log)
+    assert len(queries) == QUIZ_START_QUERIES
+    attempt = Attempt.objects.get()
+    assert started["Location"] == f"/en/attempts/{attempt.pk}/"
+    answer = {f"q-{attempt.questions[0]['id']}": "true"}
+    result = client.post(f"/en/attempts/{attempt.pk}/submit/", answer)
+    client.get(result["Location"])  # the header's admin link is then cached
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(result["Location"])
+
+    assert "Passed" in page.text
+    assert len(queries) == QUIZ_RESULT_QUERIES
+
+
+# Starting: session, user, the quiz (its view restrictions, then the page), its
+# course (one query, not the parent and then its specific page), the learner's
+# state; then the learner's attempts at the quiz (one query tells whether one is
+# open and how many there were), the quiz's questions and draws, the default
+# locale, the questions and their choices, and the attempt written (savepoints
+# counted).
+QUIZ_START_QUERIES = 18
+# The result: session, user, the attempt with its quiz, the site, the quiz's
+# course, and the learner's state.
+QUIZ_RESULT_QUERIES = 7

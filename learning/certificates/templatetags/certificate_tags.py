@@ -9,6 +9,7 @@ dashboard calls ``{% prefetch_certificates completed %}`` once, so that each ite
 from django import template
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from ..models import Certificate, CertificateStatus
 from ..public import linkedin_url
@@ -62,13 +63,29 @@ def certificate_actions(context, completion, show_expiry=True):
         }
     state = certificate_state(certificate, timezone.now())
     ready = bool(certificate.sha256) and certificate.status != CertificateStatus.REVOKED
+    preparing = not certificate.sha256 and state != "revoked"
     verify = verification_url(certificate.code)
     return {
         "certificate": certificate,
         "state": state,
         "show_expiry": show_expiry,
         "ready": ready,
-        "preparing": not certificate.sha256 and state != "revoked",
+        "preparing": preparing,
         "verify_url": verify,
         "linkedin_url": linkedin_url(certificate, verify) if ready else "",
+        # The rendered actions are cached under everything they show.
+        "fingerprint": (
+            certificate.pk,
+            certificate.code,
+            certificate.course_title,
+            certificate.completed_at,
+            certificate.expires_at,
+            certificate.revoked_at,
+            state,
+            ready,
+            preparing,
+            show_expiry,
+            verify,
+            get_language(),
+        ),
     }

@@ -61,5 +61,22 @@ def outline_fingerprint(rows, current, enrolled, show_summaries, site):
 
 
 @register.simple_tag(takes_context=True)
+def progress_fingerprint(context, state):
+    """Everything a course page's progress summary depends on (the bar, the
+    resume link, the re-certifying line), so that learners at the same point
+    share one cached copy: the steps' states as in the outline, whether the
+    learner has begun, and the date of their previous completion."""
+    site = Site.find_for_request(context["request"])
+    previous = state.previous_completion
+    return repr(
+        (
+            outline_fingerprint(state.rows(), None, True, False, site),
+            bool(state.progress),
+            previous and previous.completed_at,
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
 def step_is_done(context, course, step):
     return course_state(context, course).is_done(step)
