@@ -205,11 +205,12 @@ register_recertification_rule()
 
 
 def load_certificates_with_completions():
-    """Progress loads a learner's completions in one query: the certificate of
-    each comes in the same query, for the completion panel and the dashboard."""
+    """Progress loads a learner's completions, then their certificates with them
+    (one query more, not one per completion), for the completion panel and the
+    dashboard."""
     from wagtail import hooks
 
-    hooks.register("completion_select_related", lambda: ["certificate"])
+    hooks.register("load_with_completions", lambda: ["certificate"])
 
 
 load_certificates_with_completions()

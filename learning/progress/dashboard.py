@@ -10,7 +10,7 @@ from courses.models import CoursePage
 from courses.outlines import cached_steps_of
 
 from .models import Enrolment
-from .state import CourseState, prefetch_progress
+from .state import CourseState, load_completions, load_step_progress
 
 
 def dashboard_context(learner, *, now=None):
@@ -31,10 +31,20 @@ def dashboard_context(learner, *, now=None):
         pending = enrolment.due_at is not None and not enrolment.has_completions
         enrolment.is_overdue = pending and enrolment.due_at < now
         enrolment.is_due_soon = pending and now <= enrolment.due_at <= now + within
-    prefetch_progress(enrolments)
+    progress = load_step_progress(enrolments)
+    completions = load_completions(enrolments)
     courses = [enrolment.course for enrolment in enrolments]
     steps = steps_by_course(courses)
-    states = [CourseState(e.course, steps.get(e.course.pk, []), e) for e in enrolments]
+    states = [
+        CourseState(
+            e.course,
+            steps.get(e.course.pk, []),
+            e,
+            step_progress=progress[e.pk],
+            completions=completions[e.pk],
+        )
+        for e in enrolments
+    ]
     current = [state for state in states if not state.completion]
     return {
         "assigned": [state for state in current if state.enrolment.due_at],

@@ -39,7 +39,7 @@ class EnrolmentQuerySet(models.QuerySet):
 
     def with_completion_flag(self):
         """Annotated with `has_completions`, so that their completions are loaded
-        only for the enrolments that have some (see prefetch_completions)."""
+        only for the enrolments that have some (see state.load_completions)."""
         return self.annotate(
             has_completions=Exists(
                 CourseCompletion.objects.filter(enrolment=OuterRef("pk"))

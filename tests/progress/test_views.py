@@ -279,22 +279,26 @@ def test_an_enrolled_learners_course_page_runs_a_fixed_number_of_queries(
 ENROLLED_COURSE_QUERIES = 11
 
 
-def test_a_completed_courses_page_adds_one_query_for_the_completion_and_certificate(
+def test_a_completed_courses_page_adds_two_queries_for_completions_and_certificates(
     client, learner
 ):
+    from tests.certificates.factories import make_certificate
+
     course = make_course(modules=3)
     client.post(f"/en/courses/{course.pk}/enrol/")
     for step in course.steps():
         client.post(f"/en/modules/{step.pk}/done/")
+    make_certificate(CourseCompletion.objects.get())
     client.get(course.url)
 
     with CaptureQueriesContext(connection) as queries:
         page = client.get(course.url)
 
     assert "You completed this course on" in page.text
-    # The completions come with their certificate (the certificates app asks for
-    # it through the completion_select_related hook): one query, not two.
-    assert len(queries) == ENROLLED_COURSE_QUERIES + 1
+    assert "Download certificate (PDF)" in page.text
+    # The learner's completions, then their certificates (the certificates app
+    # names them through the load_with_completions hook) in one query more.
+    assert len(queries) == ENROLLED_COURSE_QUERIES + 2
 
 
 def test_passing_a_quiz_completes_its_step_in_a_fixed_number_of_queries(

@@ -1,13 +1,13 @@
 """The learner's certificate on the dashboard and in the course's completion panel:
 download, verification link to copy, and LinkedIn's "add certification" link.
 
-Progress templates load this library (progress never imports certificates): the
-dashboard calls ``{% prefetch_certificates completed %}`` once, so that each item's
-``{% certificate_actions state.completion %}`` reads its certificate without a query.
+Progress templates load this library (progress never imports certificates).
+Progress loads the certificates with the learner's completions (the
+``load_with_completions`` hook), so ``{% certificate_actions state.completion %}``
+reads its certificate without a query.
 """
 
 from django import template
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -27,14 +27,6 @@ def certificate_of(completion):
         return completion.certificate
     except Certificate.DoesNotExist:
         return None
-
-
-@register.simple_tag
-def prefetch_certificates(states):
-    """Load the certificates of these dashboard states' completions in one query."""
-    completions = [state.completion for state in states if state.completion]
-    prefetch_related_objects(completions, "certificate")
-    return ""
 
 
 @register.inclusion_tag(
