@@ -4,11 +4,12 @@
 
 Uses the database `bench_report_<size>` that benchmarks/report_export.py fills with
 `seed_load` (run it first). For each learner page it takes a seed_load learner in
-the state the page's test uses (an active enrolment, not completed), requests the
-page through Django's test client after one warm-up, and compares the number of
-queries with the budget pinned by the test suite (imported from the tests, so the
-two cannot drift). It prints the count, the budget and the median time. Exits 1 if
-any page runs more queries than its budget.
+the state the page's test uses (an active enrolment, not completed; or completed,
+with a certificate, for the completion panel), requests the page through Django's
+test client after one warm-up, and compares the number of queries with the budget
+pinned by the test suite (imported from the tests, so the two cannot drift). It
+prints the count, the budget and the median time. Exits 1 if any page runs more
+queries than its budget.
 """
 
 import argparse
@@ -57,6 +58,7 @@ def child(repeat):
     from learning.progress.models import Enrolment
     from tests.courses.test_query_budget import CATALOGUE_QUERIES, COURSE_QUERIES
     from tests.progress.test_views import (
+        COMPLETED_COURSE_QUERIES,
         DASHBOARD_QUERIES,
         ENROLLED_COURSE_QUERIES,
         ENROLLED_STEP_QUERIES,
@@ -75,15 +77,33 @@ def child(repeat):
     learner = enrolment.learner
     step = ModulePage.objects.live().child_of(course).order_by("path").first()
     enrolments = Enrolment.objects.filter(learner=learner).count()
+    graduate = (
+        Enrolment.objects.active()
+        .filter(
+            course_key=course.translation_key, completions__certificate__isnull=False
+        )
+        .select_related("learner")
+        .order_by("pk")
+        .first()
+        .learner
+    )
 
     anonymous = Client()
     signed_in = Client()
     signed_in.force_login(learner)
+    completed = Client()
+    completed.force_login(graduate)
     pages = [
         ("catalogue (anonymous)", anonymous, "/en/", CATALOGUE_QUERIES),
         ("course page (anonymous)", anonymous, course.url, COURSE_QUERIES),
         ("course page (enrolled)", signed_in, course.url, ENROLLED_COURSE_QUERIES),
         ("module page (enrolled)", signed_in, step.url, ENROLLED_STEP_QUERIES),
+        (
+            "course page (completed, with certificate)",
+            completed,
+            course.url,
+            COMPLETED_COURSE_QUERIES,
+        ),
         (
             f"dashboard ({enrolments} enrolments)",
             signed_in,
