@@ -105,7 +105,7 @@ def child(repeat):
             COMPLETED_COURSE_QUERIES,
         ),
         (
-            f"dashboard ({enrolments} enrolments)",
+            f"dashboard ({enrolments} enrolment{'s' if enrolments != 1 else ''})",
             signed_in,
             "/en/my-learning/",
             DASHBOARD_QUERIES,
