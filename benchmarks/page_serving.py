@@ -23,7 +23,7 @@ simulated users and no think time:
 Each scenario warms up for `--warmup` seconds once every user is logged in, then
 is measured for `--seconds`. The table gives requests per second, p50 and p95, the
 p50 as a ratio of the baseline's (the mean of the windows just before and after
-the scenario; target at most 1.5x),
+the scenario, and how far those two differ; target at most 1.5x),
 the CPU time gunicorn spent per request in the same window (less disturbed by other
 jobs on a shared machine than latency) and its ratio to the baseline's, and
 failures; with two sizes, the growth from the smaller to the larger.
@@ -588,16 +588,32 @@ def summary(found):
     )
 
 
-def baseline_of(results, label, key):
-    """The baseline for a learner scenario: the mean of the windows around it."""
+# Baseline windows around a scenario that differ by more than this in CPU per
+# request mean the machine changed speed meanwhile: that ratio is not to be trusted.
+DRIFT_LIMIT = 1.15
+
+
+def baselines_around(results, label, key):
     number = next(
         number
         for number, (name, _, _) in enumerate(LEARNER_SCENARIOS, start=1)
         if name == label
     )
     values = [results[f"baseline {n}"].get(key) for n in (number, number + 1)]
-    values = [value for value in values if value]
+    return [value for value in values if value]
+
+
+def baseline_of(results, label, key):
+    """The baseline for a learner scenario: the mean of the windows around it."""
+    values = baselines_around(results, label, key)
     return statistics.mean(values) if values else None
+
+
+def drift_around(results, label):
+    """How much the machine's speed changed across the scenario: the larger of
+    the CPU per request of the baseline windows around it over the smaller."""
+    values = baselines_around(results, label, "cpu_ms")
+    return max(values) / min(values) if len(values) == 2 else None
 
 
 def print_table(size, results):
@@ -613,14 +629,14 @@ def print_table(size, results):
     out(
         f"{'scenario':<18} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} "
         f"{'p50/base':>9} {'≤1.5x?':>7} {'CPU ms':>7} {'CPU/base':>9} "
-        f"{'failures':>9}"
+        f"{'drift':>6} {'failures':>9}"
     )
     for label, _user_class, _request in SCENARIOS:
         found = results[label]
         if "p50" not in found:
             out(f"{label:<18} (no requests measured)")
             continue
-        ratio, verdict, cpu, cpu_ratio = "", "", "–", "–"
+        ratio, verdict, cpu, cpu_ratio, drift = "", "", "–", "–", ""
         if found["cpu_ms"] is not None:
             cpu = f"{found['cpu_ms']:.1f}"
         if "baseline" not in label:
@@ -630,11 +646,19 @@ def print_table(size, results):
             base_cpu = baseline_of(results, label, "cpu_ms")
             if found["cpu_ms"] is not None and base_cpu:
                 cpu_ratio = f"{found['cpu_ms'] / base_cpu:.2f}x"
+            if (moved := drift_around(results, label)) is not None:
+                drift = f"{moved:.2f}x"
+                if moved > DRIFT_LIMIT:
+                    verdict += "?"  # the machine changed speed: run again
         out(
             f"{label:<18} {found['rps']:7.1f} {found['p50']:7.0f} {found['p95']:7.0f} "
-            f"{ratio:>9} {verdict:>7} {cpu:>7} {cpu_ratio:>9} "
+            f"{ratio:>9} {verdict:>7} {cpu:>7} {cpu_ratio:>9} {drift:>6} "
             f"{found['failures']:9d}"
         )
+    out(
+        f"(drift: the baseline windows' CPU per request, the larger over the smaller; "
+        f"over {DRIFT_LIMIT:.2f}x, marked ?, the machine changed speed meanwhile)"
+    )
 
 
 def print_growth(by_size):
