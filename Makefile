@@ -1,5 +1,6 @@
 # make run   : set up everything that is missing, load the demo, serve on :8000
-# make test  : the same set-up, then ruff and the test suite (SQLite, Celery eager)
+# make test  : the same set-up and the programs the tests run, then ruff and the test
+#              suite (SQLite, Celery eager) on every core
 # make serve : the production processes (gunicorn, Celery workers, beat) against
 #              DATABASE_URL and CELERY_BROKER_URL; see bin/serve
 SHELL := /bin/bash
@@ -7,23 +8,26 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | md5sum | cut -c1-12)
 # Debian packages the platform needs at run time (WeasyPrint renders ~6x faster with
-# harfbuzz-subset) and for the browser tests and certificate previews.
+# harfbuzz-subset), and those of the programs the tests run (tests/programs.py:
+# chromium for the browser tests, poppler-utils to look at certificate PDFs).
 # gettext: msgfmt compiles the interface catalogues, xgettext extracts their messages.
 SYSTEM_PACKAGES := libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 gettext
 TEST_SYSTEM_PACKAGES := chromium poppler-utils
+# Test workers: one per core (at most 4), each on a database of its own.
+TEST_WORKERS ?= auto
 
 .PHONY: run serve test lint format migrate seed messages makemessages system-deps \
 	test-system-deps lock clean
 
-run: $(STAMP) system-deps messages migrate seed
+run: system-deps $(STAMP) messages migrate seed
 	@echo "Serving http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 serve: $(STAMP) system-deps messages
 	@bin/serve
 
-test: $(STAMP) system-deps messages lint
-	$(PY) -m pytest $(PYTEST_ARGS)
+test: system-deps test-system-deps $(STAMP) messages lint
+	$(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses=4 --durations=10 $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -77,4 +81,4 @@ lock:
 	/tmp/unssc-lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
 
 clean:
-	rm -rf $(VENV) .test-db.sqlite3 .pytest_cache .ruff_cache
+	rm -rf $(VENV) .test-db.sqlite3* .pytest_cache .ruff_cache

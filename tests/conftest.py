@@ -2,11 +2,13 @@
 a reason when their service is missing, and fail instead under REQUIRE_SERVICES=1."""
 
 import os
-import shutil
 
 import pytest
 from django.conf import settings
+from django.db import transaction
 from hypothesis import settings as hypothesis_settings
+
+from tests import programs
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 
@@ -19,8 +21,7 @@ def _missing_service(marker_name):
         if not os.environ.get("TEST_BROKER_URL"):
             return "needs a Redis broker: set TEST_BROKER_URL=redis://..."
     elif marker_name == "browser":
-        if not shutil.which(os.environ.get("CHROMIUM", "chromium")):
-            return "needs Debian's chromium (apt-get install chromium)"
+        return programs.missing("chromium")
     return None
 
 
@@ -61,3 +62,13 @@ def default_language():
     from django.utils import translation
 
     translation.deactivate()
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """For data built once per test module (DESIGN.md §8): a module-scoped fixture
+    that takes this one writes inside a transaction rolled back after the module's
+    last test; each test's own changes roll back after it, as usual."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)

@@ -7,7 +7,6 @@ from django.contrib.auth.models import Group, Permission
 
 from learning.accounts.models import Organisation, User
 from learning.accounts.roles import FOCAL_POINTS, ensure_roles
-from learning.demo.seeding import seed_demo
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -128,19 +127,3 @@ def test_only_superusers_appoint_focal_points(client, orgs):
     assert 'name="organisation"' in form.text
     assert response.status_code == 302
     assert not person.focal_organisations.exists()
-
-
-def test_the_demo_focal_point_looks_after_undp(client):
-    seed_demo()
-    focal = User.objects.get(email="focal@example.org")
-
-    assert list(focal.focal_organisations.values_list("acronym", flat=True)) == ["UNDP"]
-    assert focal.groups.filter(name=FOCAL_POINTS).exists()
-    managed = set(
-        Organisation.objects.managed_by(focal).values_list("acronym", flat=True)
-    )
-    assert {"UNDP", "UNCDF", "UNV"} <= managed and "WFP" not in managed
-    client.force_login(focal)
-    assert client.get("/admin/enrolments/").status_code == 200
-    seed_demo()
-    assert focal.focal_organisations.count() == 1

@@ -3,7 +3,6 @@ and the template admin's preview."""
 
 import io
 import socket
-import subprocess
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -34,6 +33,7 @@ from learning.certificates.rendering import (
     verification_url,
 )
 from learning.progress.models import CourseCompletion, Enrolment
+from tests import programs
 from tests.factories import UserFactory, make_course, make_image
 
 pytestmark = pytest.mark.django_db
@@ -85,9 +85,8 @@ def squash(text):
 def page_image(pdf, tmp_path, dpi=150):
     path = tmp_path / "certificate.pdf"
     path.write_bytes(pdf)
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", str(dpi), "-singlefile", path, tmp_path / "page"],
-        check=True,
+    programs.run(
+        "pdftoppm", "-png", "-r", str(dpi), "-singlefile", path, tmp_path / "page"
     )
     return Image.open(tmp_path / "page.png")
 
@@ -120,8 +119,8 @@ def test_every_font_is_embedded_including_cyrillic_and_arabic(course, tmp_path):
     path = tmp_path / "certificate.pdf"
     path.write_bytes(render_certificate(certificate))
 
-    listing = subprocess.run(
-        ["pdffonts", path], check=True, capture_output=True, text=True
+    listing = programs.run(
+        "pdffonts", path, capture_output=True, text=True
     ).stdout.splitlines()[2:]
 
     assert len(listing) >= 3

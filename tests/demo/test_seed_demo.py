@@ -7,10 +7,16 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
 from assessments.models import QuestionType, QuizPage
+from courses.authoring import AUTHORS
 from courses.models import CoursePage, ModulePage
+from learning.accounts.models import Organisation
+from learning.accounts.roles import FOCAL_POINTS
 from learning.demo.seeding import DEMO_PASSWORD
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+User = get_user_model()
 
 CONTENT_AND_USERS = [
     "accounts",
@@ -33,8 +39,9 @@ def dump():
     return out.getvalue()
 
 
-@pytest.fixture
-def seeded():
+@pytest.fixture(scope="module")
+def seeded(module_db):
+    """The demo, seeded once for this module's tests: what `seed_demo` printed."""
     out = StringIO()
     call_command("seed_demo", stdout=out)
     return out.getvalue()
@@ -46,6 +53,8 @@ def test_seeding_twice_changes_nothing(seeded):
     call_command("seed_demo", stdout=StringIO())
 
     assert dump() == first
+    focal = User.objects.get(email="focal@example.org")
+    assert focal.focal_organisations.count() == 1
 
 
 def test_seeding_prints_the_demo_logins(seeded):
@@ -75,9 +84,9 @@ def test_demo_users_log_in_with_the_demo_password(client, seeded):
     )
 
     assert response.status_code == 302
-    user = get_user_model().objects.get(email="learner@example.org")
+    user = User.objects.get(email="learner@example.org")
     assert user.organisation.acronym == "UNDP"
-    assert get_user_model().objects.get(email="admin@example.org").is_superuser
+    assert User.objects.get(email="admin@example.org").is_superuser
 
 
 def test_every_module_of_the_demo_course_is_followed_by_its_quiz(seeded):
@@ -129,13 +138,65 @@ def test_the_other_courses_show_in_english_under_french(client, seeded):
     assert "anglais" in page.text
 
 
-def test_demo_strings_lists_every_string_with_its_french(tmp_path):
-    out = StringIO()
-    call_command("demo_strings", output=tmp_path / "demo.po", stdout=out)
+# Every admin screen the platform adds opens for the people who use it, on the
+# demo's records.
+ADMIN_SCREENS = [
+    "/admin/snippets/assessments/question/",
+    "/admin/snippets/assessments/question/?question_type=numeric&tags=1",
+    "/admin/snippets/assessments/question/add/",
+    "/admin/quiz_attempts/",
+    "/admin/quiz_attempts/?status=submitted",
+    "/admin/extra_attempts/",
+    "/admin/extra_attempts/new/",
+    "/admin/extra_time/",
+    "/admin/extra_time/new/",
+    "/admin/organisations/",
+    "/admin/organisations/new/",
+    "/admin/enrolments/",
+    "/admin/enrolments/?status=active&overdue=true",
+    "/admin/enrolments/new/",
+    "/admin/enrolment-imports/",
+    "/admin/enrolment-imports/upload/",
+    "/admin/enrolment-imports/template.csv",
+    "/admin/users/",
+    "/admin/certificates/",
+    "/admin/certificates/?status=revoked",
+    "/admin/certificates/?state=expired&q=x",
+    "/admin/certificates/regenerate/",
+    "/admin/certificate-templates/",
+    "/admin/certificate-templates/add/",
+]
 
-    assert "0 without French" in out.getvalue()
-    written = (tmp_path / "demo.po").read_text()
-    assert 'msgid "ICT strategy for senior managers"' in written
-    assert 'msgstr "Stratégie en matière de TIC pour les cadres supérieurs"' in written
-    # It seeded in a transaction it rolled back.
-    assert not CoursePage.objects.exists()
+
+def test_every_admin_screen_opens_for_an_administrator(client, seeded):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    for url in ADMIN_SCREENS:
+        assert client.get(url).status_code == 200, url
+
+
+def test_authors_open_the_question_bank_and_the_quiz_editor(client, seeded):
+    client.force_login(UserFactory(groups=[AUTHORS]))
+    quiz = QuizPage.objects.first()
+
+    assert client.get("/admin/snippets/assessments/question/").status_code == 200
+    assert client.get(f"/admin/pages/{quiz.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/quizzes/{quiz.pk}/statistics/").status_code == 200
+    course = quiz.get_parent()
+    assert (
+        client.get(f"/admin/pages/add/assessments/quizpage/{course.pk}/").status_code
+        == 200
+    )
+
+
+def test_the_demo_focal_point_looks_after_undp(client, seeded):
+    focal = User.objects.get(email="focal@example.org")
+
+    assert list(focal.focal_organisations.values_list("acronym", flat=True)) == ["UNDP"]
+    assert focal.groups.filter(name=FOCAL_POINTS).exists()
+    managed = set(
+        Organisation.objects.managed_by(focal).values_list("acronym", flat=True)
+    )
+    assert {"UNDP", "UNCDF", "UNV"} <= managed and "WFP" not in managed
+    client.force_login(focal)
+    assert client.get("/admin/enrolments/").status_code == 200
+    assert client.get("/admin/certificates/").status_code == 200

@@ -6,9 +6,10 @@ browser is the system's.
 """
 
 import os
-import shutil
 
 import pytest
+
+from tests import programs
 
 # Playwright's sync API runs an asyncio event loop in the test thread, and Django
 # refuses ORM calls from a thread with a running loop. This process only runs tests.
@@ -31,18 +32,13 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 TIMEOUT_MS = 10_000
 
 
-def chromium_path():
-    name = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    return shutil.which(name) or name
-
-
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+            executable_path=programs.path("chromium"), headless=True, args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()

@@ -20,6 +20,7 @@ from django.utils.translation import get_language_info
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
+from tests import programs
 from tests.assessments.factories import make_question, make_quiz
 from tests.factories import UserFactory, make_course
 
@@ -92,6 +93,8 @@ def forms(entry):
 def test_a_fresh_extraction_has_exactly_the_catalogues_messages(catalogue, tmp_path):
     """A string marked for translation and missing from the catalogue (or one left
     there after its source went away) fails here: run `make makemessages`."""
+    for program in ("xgettext", "msguniq", "msgmerge", "msgattrib"):
+        programs.path(program)  # what makemessages runs
     source = tmp_path / "source"
     skip = shutil.ignore_patterns("__pycache__", "*.pyc", *NOT_EXTRACTED)
     for name in ("learning", "courses", "assessments", "templates"):

@@ -6,7 +6,6 @@ own Redis or PostgreSQL too, on ports of their own (DESIGN.md §8).
 """
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -19,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from celery import Celery
+
+from tests import programs
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -47,12 +48,11 @@ def amqp_url():
     return url
 
 
-def require_program(path, package):
+def require_program(name):
     """The path of a program a fault test runs (its own Redis or PostgreSQL)."""
-    found = shutil.which(path)
-    if not found:
-        missing(f"needs {path} (apt-get install {package})")
-    return found
+    if reason := programs.missing(name):
+        missing(reason)
+    return programs.find(name)
 
 
 def free_port():

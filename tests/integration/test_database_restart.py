@@ -6,7 +6,6 @@ The PostgreSQL here is a cluster of this test's own (initdb in a temporary
 directory, a port of its own); the shared server is never touched.
 """
 
-import glob
 import os
 import shutil
 import subprocess
@@ -47,19 +46,12 @@ get_user_model().objects.create_user({EMAIL!r}, {PASSWORD!r}, full_name="Amina D
 """
 
 
-def postgres_programs():
-    """Debian's PostgreSQL programs, the newest version installed."""
-    versions = glob.glob("/usr/lib/postgresql/*/bin/pg_ctl")
-    newest = max(versions, key=lambda path: int(path.split("/")[4]), default="pg_ctl")
-    return Path(require_program(newest, "postgresql")).parent
-
-
 class PrivateCluster:
     """A PostgreSQL cluster in a temporary directory, on a free port, trusting local
     connections; run as the postgres user when we are root (initdb refuses root)."""
 
     def __init__(self, log):
-        self.programs = postgres_programs()
+        self.programs = {name: require_program(name) for name in ("initdb", "pg_ctl")}
         self.log = log
         self.port = free_port()
         # Not pytest's tmp_path: the postgres user must be able to reach it.
@@ -68,11 +60,11 @@ class PrivateCluster:
         self.as_owner = []
         if os.geteuid() == 0:
             shutil.chown(self.directory, "postgres")
-            self.as_owner = ["runuser", "-u", "postgres", "--"]
+            self.as_owner = [require_program("runuser"), "-u", "postgres", "--"]
 
     def run(self, program, *arguments):
         subprocess.run(
-            [*self.as_owner, self.programs / program, *arguments],
+            [*self.as_owner, self.programs[program], *arguments],
             cwd=self.directory,
             check=True,
             stdout=self.log,

@@ -54,7 +54,7 @@ class PrivateRedis:
     """A redis-server on a free port, without persistence, in `directory`."""
 
     def __init__(self, directory, log):
-        self.program = require_program("redis-server", "redis-server")
+        self.program = require_program("redis-server")
         self.port = free_port()
         self.directory = directory
         self.log = log
