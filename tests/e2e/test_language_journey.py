@@ -65,11 +65,9 @@ def url_in(page, language):
 def reload_until_visible(page, url, locator, seconds=15):
     """Open `url` again, as a learner would, until `locator` shows."""
     deadline = time.monotonic() + seconds
-    while True:
-        page.goto(url)
-        if locator.is_visible() or time.monotonic() > deadline:
-            break
-        page.wait_for_timeout(500)
+    page.goto(url)
+    while not locator.is_visible() and time.monotonic() < deadline:
+        page.reload()
     expect(locator).to_be_visible()
 
 
