@@ -28,8 +28,10 @@ def seed_load(*args):
     return out.getvalue()
 
 
-@pytest.fixture
-def seeded():
+@pytest.fixture(scope="module")
+def seeded(module_db):
+    """The load, seeded once for this module's tests: what `seed_load` printed.
+    Tests that run it again (or reset) do so inside their own rollback."""
     return seed_load("--learners", str(LEARNERS), "--courses", str(COURSES))
 
 

@@ -13,6 +13,7 @@ from wagtail_localize.synctree import synchronize_tree
 
 from assessments.models import Attempt, Question, QuestionType
 from assessments.statistics import quiz_statistics
+from courses.models import CoursePage
 from learning.progress.models import CourseCompletion, Enrolment, StepProgress
 from tests.factories import UserFactory, catalogue, make_module
 from tests.i18n.translating import make_course_with_quiz, translate
@@ -20,14 +21,27 @@ from tests.i18n.translating import make_course_with_quiz, translate
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def course():
-    return make_course_with_quiz(pass_mark=50, attempts_allowed=3)
+@pytest.fixture(scope="module")
+def built(module_db):
+    """The course in English and French, built once for the module (translating
+    is slow)."""
+    course = make_course_with_quiz(pass_mark=50, attempts_allowed=3)
+    french = translate(catalogue(), course, *course.get_children())
+    return course.pk, french.pk
+
+
+# Copies of their own for each test: one adds a step to the course, and pages
+# cache their steps.
 
 
 @pytest.fixture
-def french(course):
-    return translate(catalogue(), course, *course.get_children())
+def course(built):
+    return CoursePage.objects.get(pk=built[0])
+
+
+@pytest.fixture
+def french(built):
+    return Locale.objects.get(pk=built[1])
 
 
 @pytest.fixture

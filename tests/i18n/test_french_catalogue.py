@@ -217,27 +217,39 @@ def visible_strings(html):
 PAGES = ["catalogue", "sign-in", "dashboard", "course", "module", "quiz"]
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("page", PAGES)
-def test_pages_under_fr_show_french_and_no_english(
-    client, french_catalogue_compiled, page
-):
+@pytest.fixture(scope="module")
+def course(module_db):
+    """A course with a module and a quiz, built once for the module: its id and
+    its pages' URLs."""
     course = make_course("Data governance", modules=1)
     question = make_question(choices=[("Shared services", True), ("Silos", False)])
     quiz = make_quiz(course, questions=[question], title="Governance check")
     module = course.get_children().live().exclude(pk=quiz.pk).first().specific
+    return {
+        "pk": course.pk,
+        "url": course.url,
+        "module_url": module.url,
+        "quiz_url": quiz.url,
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_under_fr_show_french_and_no_english(
+    client, french_catalogue_compiled, course, page
+):
     if page != "sign-in":
         client.force_login(UserFactory())
         # Followed, so that its "You are enrolled" message is shown and gone.
-        enrolled = client.post(f"/en/courses/{course.pk}/enrol/", follow=True)
+        enrolled = client.post(f"/en/courses/{course['pk']}/enrol/", follow=True)
         assert enrolled.redirect_chain
     path = {
         "catalogue": "/",
         "sign-in": "/accounts/login/",
         "dashboard": "/my-learning/",
-        "course": course.url,
-        "module": module.url,
-        "quiz": quiz.url,
+        "course": course["url"],
+        "module": course["module_url"],
+        "quiz": course["quiz_url"],
     }[page]
     path = "/" + path.lstrip("/").removeprefix("en/")  # without the language prefix
 

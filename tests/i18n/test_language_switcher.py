@@ -14,7 +14,7 @@ from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
 from assessments.models import Attempt
-from courses.models import InfoPage
+from courses.models import CoursePage, InfoPage
 from learning.certificates.models import Certificate
 from tests.assessments.factories import make_question, make_quiz
 from tests.certificates.factories import make_certificate
@@ -49,12 +49,20 @@ def follow(client, url, language, expected=None):
     return href, target
 
 
-@pytest.fixture
-def course():
+@pytest.fixture(scope="module")
+def built_course(module_db):
+    """A course with a module and a quiz, built once for the module."""
     course = make_course("Digital transformation", open_access=True)
     make_module(course, title="Why it matters", slug="why-it-matters")
     make_quiz(course, questions=[make_question()], slug="check")
-    return course
+    return course.pk
+
+
+@pytest.fixture
+def course(built_course):
+    # A copy of its own for each test: some translate the course, and pages cache
+    # their steps.
+    return CoursePage.objects.get(pk=built_course)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from wagtail_localize.synctree import synchronize_tree
 
 from assessments.models import Question, QuestionType
 from courses.authoring import AUTHORS
+from courses.models import CoursePage
 from learning.demo.french import fill_translation
 from tests.factories import UserFactory
 from tests.i18n.translating import in_french, make_course_with_quiz
@@ -17,19 +18,29 @@ from tests.i18n.translating import in_french, make_course_with_quiz
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def course():
-    return make_course_with_quiz(modules=1, second=QuestionType.TRUE_FALSE)
-
-
-@pytest.fixture
-def french(course):
-    """French, synchronised from English as the README says to set it up: every
-    English page has a French alias until it is translated."""
+@pytest.fixture(scope="module")
+def built(module_db):
+    """A course with a quiz, and French synchronised from English as the README
+    says to set it up (every English page has a French alias until it is
+    translated), built once for the module."""
+    course = make_course_with_quiz(modules=1, second=QuestionType.TRUE_FALSE)
     french, _ = Locale.objects.get_or_create(language_code="fr")
     LocaleSynchronization.objects.create(locale=french, sync_from=Locale.get_default())
     synchronize_tree(Locale.get_default(), french)
-    return french
+    return course.pk, french.pk
+
+
+# Copies of their own for each test: a page caches its steps on itself.
+
+
+@pytest.fixture
+def course(built):
+    return CoursePage.objects.get(pk=built[0])
+
+
+@pytest.fixture
+def french(built):
+    return Locale.objects.get(pk=built[1])
 
 
 @pytest.fixture

