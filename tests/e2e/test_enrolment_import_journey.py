@@ -1,28 +1,20 @@
 """The import preview in a real browser: a file with errors is explained row by row
 and cannot be confirmed. Set IMPORT_SCREENSHOTS=<dir> to keep a screenshot."""
 
-# ruff: noqa: F811 - the fixtures imported below are used by name (the browser
-# fixtures come from this folder's conftest)
-
 import os
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import TEST_PASSWORD
-from tests.progress.test_imports import (  # noqa: F401 - fixtures
-    course,
-    csv_bytes,
-    focal_point,
-    orgs,
-)
+from tests.factories import TEST_PASSWORD, make_course
+from tests.progress.test_imports import csv_bytes, make_focal_point, make_orgs
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_focal_point_sees_why_rows_are_refused(
-    page, live_server, focal_point, orgs, course, tmp_path
-):
+def test_a_focal_point_sees_why_rows_are_refused(page, live_server, tmp_path):
+    focal_point = make_focal_point(make_orgs())
+    course = make_course("Joint procurement", modules=1)
     data = csv_bytes(
         "amina.diallo@undp.org,Amina Diallo,UNDP,2027-03-31",
         "l.moreau@unicef.org,Louis Moreau,UNICEF,",

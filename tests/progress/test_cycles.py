@@ -11,11 +11,14 @@ from decimal import Decimal
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
+from assessments.models import Question
 from assessments.services import start_attempt, submit_attempt
+from courses.models import CoursePage
 from learning.progress.cycles import (
     NewCycleRefused,
     Recertification,
@@ -65,23 +68,54 @@ def refused():
         yield
 
 
-@pytest.fixture
-def learner():
-    return UserFactory()
-
-
-@pytest.fixture
-def questions():
-    return [make_question(title="First"), make_question(title="Second")]
-
-
-@pytest.fixture
-def course(questions):
+@pytest.fixture(scope="module")
+def built(module_db):
+    """The course and a learner who completed its cycle 1 with a score of 100,
+    built once for the module."""
+    questions = [make_question(title="First"), make_question(title="Second")]
     course = make_course("Joint procurement", estimated_hours=Decimal("2.5"))
     make_module(course, title="Why buy together")
     make_quiz(course, questions=questions, title="Quiz one", pass_mark=50)
     make_module(course, title="Extra reading", optional=True)
-    return course
+    enrolment = enrol(UserFactory(), course, now=NOW)
+    complete_cycle(
+        enrolment,
+        course,
+        questions,
+        TestCase.captureOnCommitCallbacks,
+        now=NOW,
+        choices=["Right", "Right"],
+    )
+    return {
+        "questions": [question.pk for question in questions],
+        "course": course.pk,
+        "completed": enrolment.pk,
+    }
+
+
+# Each test gets copies of its own: tests change them (start a new cycle on the
+# enrolment) or cache things on them (a course's steps).
+
+
+@pytest.fixture
+def questions(built):
+    return [Question.objects.get(pk=pk) for pk in built["questions"]]
+
+
+@pytest.fixture
+def course(built):
+    return CoursePage.objects.get(pk=built["course"])
+
+
+@pytest.fixture
+def completed(built):
+    """The enrolment of a learner who completed cycle 1 with a score of 100."""
+    return Enrolment.objects.get(pk=built["completed"])
+
+
+@pytest.fixture
+def learner(completed):
+    return completed.learner
 
 
 def take_quiz(quiz, learner, questions, choices, *, started, finished=None):
@@ -103,21 +137,6 @@ def complete_cycle(enrolment, course, questions, capture, *, now, choices):
     return enrolment.completions.get(cycle=enrolment.cycle)
 
 
-@pytest.fixture
-def completed(course, learner, questions, django_capture_on_commit_callbacks):
-    """A learner who completed cycle 1 with a score of 100."""
-    enrolment = enrol(learner, course, now=NOW)
-    complete_cycle(
-        enrolment,
-        course,
-        questions,
-        django_capture_on_commit_callbacks,
-        now=NOW,
-        choices=["Right", "Right"],
-    )
-    return enrolment
-
-
 def state_of(course, learner):
     return CourseState.for_user(course, learner)
 
@@ -125,8 +144,8 @@ def state_of(course, learner):
 # Services
 
 
-def test_no_new_cycle_before_the_course_is_completed(course, learner, allowed):
-    enrolment = enrol(learner, course, now=NOW)
+def test_no_new_cycle_before_the_course_is_completed(course, allowed):
+    enrolment = enrol(UserFactory(), course, now=NOW)
 
     with pytest.raises(NewCycleRefused, match="Complete the course first"):
         start_new_cycle(enrolment, now=LATER)

@@ -20,6 +20,7 @@ from tests.factories import UserFactory, make_course
 from tests.progress.test_imports import (  # noqa: F401 - fixtures
     HEADER,
     admin_user,
+    built_course,
     course,
     csv_bytes,
     focal_point,

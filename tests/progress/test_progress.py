@@ -6,7 +6,9 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 
+from assessments.models import Question
 from assessments.services import start_attempt, submit_attempt
+from courses.models import CoursePage
 from learning.progress.models import CourseCompletion, Enrolment
 from learning.progress.services import complete_step, enrol, record_visit
 from learning.progress.signals import course_completed
@@ -23,18 +25,28 @@ def learner():
     return UserFactory()
 
 
-@pytest.fixture
-def question():
-    return make_question()
-
-
-@pytest.fixture
-def course(question):
+@pytest.fixture(scope="module")
+def built(module_db):
+    """The course and its quiz's question, built once for the module."""
+    question = make_question()
     course = make_course("Joint procurement", estimated_hours=Decimal("2.5"))
     make_module(course, title="Why buy together")
     make_quiz(course, questions=[question], title="Quiz one", pass_mark=100)
     make_module(course, title="Extra reading", optional=True)
-    return course
+    return {"question": question.pk, "course": course.pk}
+
+
+# Each test gets copies of its own: some change the course's steps.
+
+
+@pytest.fixture
+def question(built):
+    return Question.objects.get(pk=built["question"])
+
+
+@pytest.fixture
+def course(built):
+    return CoursePage.objects.get(pk=built["course"])
 
 
 def pass_quiz(quiz, learner, question, now=NOW, choice="Right"):

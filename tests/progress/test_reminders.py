@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core import mail
 from django.test import override_settings
 
+from courses.models import CoursePage
+from learning.accounts.models import User
 from learning.progress import reminders, tasks
 from learning.progress.models import CourseCompletion, Enrolment, EnrolmentSource
 from learning.progress.reminders import send_assignment_reminders
@@ -23,17 +25,28 @@ NOW = datetime(2026, 6, 10, 12, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
 
 
-@pytest.fixture
-def course():
+@pytest.fixture(scope="module")
+def built(module_db):
+    """The course and the learner, built once for the module."""
     course = make_course("Joint procurement & standards")
     make_module(course, title="Why buy together")
     make_module(course, title="Framework agreements")
-    return course
+    learner = UserFactory(email="amina@example.org", full_name="Amina Diallo")
+    return {"course": course.pk, "learner": learner.pk}
+
+
+# Each test gets copies of its own: tests change them (unpublish the course, set
+# the learner's language) or cache things on them.
 
 
 @pytest.fixture
-def learner():
-    return UserFactory(email="amina@example.org", full_name="Amina Diallo")
+def course(built):
+    return CoursePage.objects.get(pk=built["course"])
+
+
+@pytest.fixture
+def learner(built):
+    return User.objects.get(pk=built["learner"])
 
 
 def assign(learner, course, due_at):

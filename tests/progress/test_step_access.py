@@ -5,6 +5,7 @@ import pytest
 
 from assessments.models import Attempt
 from courses.authoring import AUTHORS
+from courses.models import CoursePage
 from learning.progress.models import StepProgress
 from tests.assessments.factories import make_question, make_quiz
 from tests.factories import UserFactory, make_course, make_module
@@ -12,12 +13,19 @@ from tests.factories import UserFactory, make_course, make_module
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def course():
+@pytest.fixture(scope="module")
+def built_course(module_db):
+    """Built once for the module (pages are slow to build)."""
     course = make_course("Joint procurement")
     make_module(course, title="Why buy together")
     make_quiz(course, questions=[make_question()], title="Check")
-    return course
+    return course.pk
+
+
+@pytest.fixture
+def course(built_course):
+    # A copy of its own for each test: some change the course's settings.
+    return CoursePage.objects.get(pk=built_course)
 
 
 def steps(course):

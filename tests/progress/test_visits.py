@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from courses.models import CoursePage
 from learning.progress.models import StepProgress
 from learning.progress.services import enrol, record_visit
 from tests.factories import UserFactory, make_course
@@ -13,9 +14,15 @@ pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 
 
+@pytest.fixture(scope="module")
+def built_course(module_db):
+    """Built once for the module (pages are slow to build)."""
+    return make_course(modules=1).pk
+
+
 @pytest.fixture
-def visit():
-    course = make_course(modules=1)
+def visit(built_course):
+    course = CoursePage.objects.get(pk=built_course)  # a copy of its own per test
     enrolment = enrol(UserFactory(), course, now=NOW)
     step = course.step_list[0]
 
