@@ -2,6 +2,7 @@
 a reason when their service is missing, and fail instead under REQUIRE_SERVICES=1."""
 
 import os
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -68,7 +69,41 @@ def default_language():
 def module_db(django_db_setup, django_db_blocker):
     """For data built once per test module (DESIGN.md §8): a module-scoped fixture
     that takes this one writes inside a transaction rolled back after the module's
-    last test; each test's own changes roll back after it, as usual."""
+    last test; each test's own changes roll back after it, as usual. Hand tests
+    fresh copies of its rows (tests.factories.fresh), and give the module fixture
+    a name of its own: a test fixture overriding it by name would build it inside
+    the first test's transaction."""
     with django_db_blocker.unblock(), transaction.atomic():
         yield
         transaction.set_rollback(True)
+
+
+BROWSER_TESTS = Path(__file__).parent / "e2e"
+
+
+def pytest_collection_modifyitems(items):
+    refuse_commits_beside_module_data(items)
+    # The browser journeys first: they are the longest tests, and under -n the
+    # workers take modules in this order (--no-loadscope-reorder), so that each
+    # ends on short ones rather than one waiting for the other.
+    items.sort(key=lambda item: not item.path.is_relative_to(BROWSER_TESTS))
+
+
+def refuse_commits_beside_module_data(items):
+    """A test that commits (transaction=True, a live server) cannot share a module
+    with data built once in module_db's transaction: it belongs in a module of its
+    own."""
+    shared = {item.module for item in items if "module_db" in item.fixturenames}
+    mixed = [item.nodeid for item in items if item.module in shared and commits(item)]
+    if mixed:
+        raise pytest.UsageError(
+            "tests that commit in a module whose data is built once (module_db): "
+            + ", ".join(mixed)
+        )
+
+
+def commits(item):
+    marker = item.get_closest_marker("django_db")
+    return "transactional_db" in item.fixturenames or bool(
+        marker and marker.kwargs.get("transaction")
+    )

@@ -27,6 +27,13 @@ class UserFactory(factory.django.DjangoModelFactory):
         self.save()
 
 
+def fresh(instance):
+    """A new copy of a row from the database: tests given a module fixture's row
+    (DESIGN.md §8) get their own, so that what one test changes or caches on it (a
+    revoke, a publish, a login's last_login) never reaches the next test."""
+    return type(instance)._default_manager.get(pk=instance.pk)
+
+
 def catalogue():
     """The catalogue in the default language."""
     return CourseIndexPage.objects.get(locale=Locale.get_default())

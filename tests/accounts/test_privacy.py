@@ -7,6 +7,7 @@ in ALLOWED below with its reason, fails `test_every_field_pointing_at_a_person_
 is_handled`.
 """
 
+import copy
 import json
 from decimal import Decimal
 
@@ -14,7 +15,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
-from django.db import transaction
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -35,7 +36,8 @@ from learning.reports.completion import completion_rows
 from learning.reports.models import ReportExport, ReportSubscription
 from learning.reports.summary import summarise_courses
 from tests.assessments.factories import make_question, make_quiz, token_of
-from tests.factories import TEST_PASSWORD
+from tests.certificates.factories import fake_pdf
+from tests.factories import TEST_PASSWORD, fresh
 from tests.security.world import A_EMAIL, A_NAME, World
 
 pytestmark = pytest.mark.django_db
@@ -93,47 +95,60 @@ def fields_pointing_at_people():
 
 
 @pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
+def built_world(module_db):
     """The access matrix's world (learner A owns every learner record), where A
     has also acted as staff: enrolled B, imported a list, exported a report,
     subscribed to one, asked for a regeneration and has admin preferences."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        world = World()
-        now = timezone.now()
-        a = world.learner_a
-        course = world.course
-        Enrolment.objects.create(
-            learner=world.learner_b,
-            course_key=course.translation_key,
-            course=course,
-            source="admin",
-            enrolled_at=now,
-            enrolled_by=a,
-        )
-        EnrolmentImport.objects.create(
-            uploaded_by=a,
-            course_key=course.translation_key,
-            course=course,
-            filename="team.csv",
-            csv_text="email\nbruno@who.example\n",
-            created_at=now,
-        )
-        ReportExport.objects.create(
-            requested_by=a, report="completion", format="csv", created_at=now
-        )
-        ReportSubscription.objects.create(user=a, organisation=world.x, created_at=now)
-        RegenerationJob.objects.create(
-            course_key=course.translation_key,
-            course=course,
-            course_title=course.title,
-            requested_by=a,
-            status=RegenerationStatus.DONE,
-            created_at=now,
-        )
-        UserProfile.get_for_user(a)
-        log(a, "accounts.edit_profile", user=a, data={"fields": ["time_zone"]})
-        yield world
-        transaction.set_rollback(True)
+    world = World()
+    now = timezone.now()
+    a = world.learner_a
+    course = world.course
+    Enrolment.objects.create(
+        learner=world.learner_b,
+        course_key=course.translation_key,
+        course=course,
+        source="admin",
+        enrolled_at=now,
+        enrolled_by=a,
+    )
+    EnrolmentImport.objects.create(
+        uploaded_by=a,
+        course_key=course.translation_key,
+        course=course,
+        filename="team.csv",
+        csv_text="email\nbruno@who.example\n",
+        created_at=now,
+    )
+    ReportExport.objects.create(
+        requested_by=a, report="completion", format="csv", created_at=now
+    )
+    ReportSubscription.objects.create(user=a, organisation=world.x, created_at=now)
+    RegenerationJob.objects.create(
+        course_key=course.translation_key,
+        course=course,
+        course_title=course.title,
+        requested_by=a,
+        status=RegenerationStatus.DONE,
+        created_at=now,
+    )
+    UserProfile.get_for_user(a)
+    log(a, "accounts.edit_profile", user=a, data={"fields": ["time_zone"]})
+    return world
+
+
+@pytest.fixture
+def world(built_world):
+    """The world with fresh copies of what tests change: an erasure rewrites A's
+    row and deletes the certificate's PDF, which the rollback of the database
+    does not bring back to the Python objects, nor to the in-memory storage."""
+    world = copy.copy(built_world)
+    people = ("learner_a", "learner_b", "author", "focal_x", "focal_y", "admin")
+    for name in (*people, "certificate", "course"):
+        setattr(world, name, fresh(getattr(built_world, name)))
+    storage, pdf = world.certificate.file.storage, world.certificate.file.name
+    if not storage.exists(pdf):
+        storage.save(pdf, ContentFile(fake_pdf(world.certificate)))
+    return world
 
 
 def rows_of(key, user):

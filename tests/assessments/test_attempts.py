@@ -19,7 +19,7 @@ from assessments.services import (
     submit_attempt,
 )
 from tests.assessments.factories import make_question, make_quiz, token_of
-from tests.factories import UserFactory
+from tests.factories import UserFactory, fresh, make_course
 
 pytestmark = pytest.mark.django_db
 
@@ -31,19 +31,48 @@ def learner():
     return UserFactory()
 
 
-@pytest.fixture
-def single():
-    return make_question(QuestionType.SINGLE_CHOICE, points=2)
+@pytest.fixture(scope="module")
+def built(module_db):
+    """The course, and the quiz most tests take, built once per module (a
+    published page costs ~0.1 s). Tests that need a quiz of their own add it to
+    this course."""
+    single = make_question(QuestionType.SINGLE_CHOICE, points=2)
+    numeric = make_question(QuestionType.NUMERIC, numeric_tolerance=Decimal(1))
+    course = make_course()
+    quiz = make_quiz(
+        course, questions=[single, numeric], pass_mark=60, attempts_allowed=2
+    )
+    return {"single": single, "numeric": numeric, "course": course, "quiz": quiz}
+
+
+@pytest.fixture(scope="module")
+def other_quiz(built):
+    """Another quiz of the course, with a question of its own."""
+    return make_quiz(built["course"], questions=[make_question()], title="Other")
+
+
+# Each test gets fresh copies: tests edit a question and the quiz, and add
+# quizzes to the course.
 
 
 @pytest.fixture
-def numeric():
-    return make_question(QuestionType.NUMERIC, numeric_tolerance=Decimal(1))
+def single(built):
+    return fresh(built["single"])
 
 
 @pytest.fixture
-def quiz(single, numeric):
-    return make_quiz(questions=[single, numeric], pass_mark=60, attempts_allowed=2)
+def numeric(built):
+    return fresh(built["numeric"])
+
+
+@pytest.fixture
+def course(built):
+    return fresh(built["course"])
+
+
+@pytest.fixture
+def quiz(built):
+    return fresh(built["quiz"])
 
 
 def test_an_attempt_freezes_its_questions_and_an_edit_does_not_change_it(
@@ -136,10 +165,10 @@ def test_attempts_are_limited_unless_the_quiz_is_unlimited(quiz, learner):
     ],
 )
 def test_bad_answers_are_refused_and_change_nothing(
-    quiz, single, numeric, learner, answers, message
+    quiz, other_quiz, single, numeric, learner, answers, message
 ):
     attempt = start_attempt(quiz, learner, now=NOW)
-    other = start_attempt(make_quiz(questions=[make_question()]), learner, now=NOW)
+    other = start_attempt(fresh(other_quiz), learner, now=NOW)
     answers = {
         "unknown-question": {"999999": "x"},
         "other-question-choice": {
@@ -164,9 +193,9 @@ def test_another_learners_attempt_cannot_be_touched(quiz, learner):
 
 
 def test_a_late_submit_is_refused_and_scored_as_it_stood_at_the_deadline(
-    single, learner
+    course, single, learner
 ):
-    quiz = make_quiz(questions=[single], time_limit_minutes=10)
+    quiz = make_quiz(course, questions=[single], time_limit_minutes=10)
     attempt = start_attempt(quiz, learner, now=NOW)
     right = token_of(attempt, single, "Right")
     save_answers(attempt.pk, learner, {str(single.pk): right}, now=NOW)
@@ -180,8 +209,8 @@ def test_a_late_submit_is_refused_and_scored_as_it_stood_at_the_deadline(
     assert attempt.score == 100
 
 
-def test_a_submit_within_the_grace_period_counts(single, learner):
-    quiz = make_quiz(questions=[single], time_limit_minutes=10)
+def test_a_submit_within_the_grace_period_counts(course, single, learner):
+    quiz = make_quiz(course, questions=[single], time_limit_minutes=10)
     attempt = start_attempt(quiz, learner, now=NOW)
 
     submitted = submit_attempt(
@@ -191,20 +220,24 @@ def test_a_submit_within_the_grace_period_counts(single, learner):
     assert submitted.status == AttemptStatus.SUBMITTED
 
 
-def test_abandoned_timed_attempts_are_closed_by_the_periodic_job(single, learner):
-    quiz = make_quiz(questions=[single], time_limit_minutes=10)
+def test_abandoned_timed_attempts_are_closed_by_the_periodic_job(
+    course, single, learner
+):
+    quiz = make_quiz(course, questions=[single], time_limit_minutes=10)
     start_attempt(quiz, learner, now=NOW)
-    start_attempt(make_quiz(questions=[single]), learner, now=NOW)  # untimed
+    start_attempt(make_quiz(course, questions=[single]), learner, now=NOW)  # untimed
 
     assert close_expired_attempts(now=NOW + timedelta(minutes=5)) == 0
     assert close_expired_attempts(now=NOW + timedelta(minutes=20)) == 1
     assert Attempt.objects.open().count() == 1
 
 
-def test_random_draws_pick_distinct_bank_questions_reproducibly(single, learner):
+def test_random_draws_pick_distinct_bank_questions_reproducibly(
+    course, single, learner
+):
     tag = Tag.objects.create(name="Procurement")
     bank = [make_question(title=f"Bank {n}", topics=["Procurement"]) for n in range(6)]
-    quiz = make_quiz(questions=[single], draws=[(tag, 3)])
+    quiz = make_quiz(course, questions=[single], draws=[(tag, 3)])
 
     first = start_attempt(quiz, learner, now=NOW, rng=random.Random(7))
     ids = [q["id"] for q in first.questions]
@@ -225,12 +258,12 @@ def test_choice_tokens_say_nothing_about_which_choice_is_right(quiz, single, lea
     assert all(str(choice.pk) not in tokens for choice in single.choices.all())
 
 
-def test_the_periodic_task_closes_abandoned_attempts(single, learner):
+def test_the_periodic_task_closes_abandoned_attempts(course, single, learner):
     from django.utils import timezone
 
     from assessments.tasks import close_abandoned_attempts
 
-    quiz = make_quiz(questions=[single], time_limit_minutes=1)
+    quiz = make_quiz(course, questions=[single], time_limit_minutes=1)
     start_attempt(quiz, learner, now=timezone.now() - timedelta(minutes=5))
 
     close_abandoned_attempts.delay()
@@ -255,12 +288,14 @@ def test_extra_attempts_let_one_learner_try_again(quiz, learner):
     assert start_attempt(quiz, UserFactory(), now=NOW).number == 1
 
 
-def test_extra_time_applies_to_every_timed_attempt_of_the_learner(single, learner):
+def test_extra_time_applies_to_every_timed_attempt_of_the_learner(
+    course, single, learner
+):
     from assessments.models import ExtraTime
 
     ExtraTime.objects.create(learner=learner, percent=50, reason="Accommodation")
-    timed = make_quiz(questions=[single], time_limit_minutes=20)
-    untimed = make_quiz(questions=[single])
+    timed = make_quiz(course, questions=[single], time_limit_minutes=20)
+    untimed = make_quiz(course, questions=[single])
 
     assert start_attempt(timed, learner, now=NOW).deadline == NOW + timedelta(
         minutes=30

@@ -15,8 +15,10 @@ pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def quiz_with_attempts():
+@pytest.fixture(scope="module")
+def quiz_with_attempts(module_db):
+    """Built once per module (pages and attempts cost ~0.5 s); the tests only read
+    it."""
     single = make_question(
         QuestionType.SINGLE_CHOICE,
         prompt="<p>Which one?</p>",

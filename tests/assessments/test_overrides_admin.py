@@ -1,11 +1,29 @@
+from datetime import UTC, datetime
+
 import pytest
 from wagtail.models import ModelLogEntry
 
-from assessments.models import ExtraTime
+from assessments.models import Attempt, AttemptStatus, ExtraTime
+from assessments.services import start_attempt, submit_attempt
 from courses.authoring import AUTHORS
-from tests.factories import UserFactory
+from tests.assessments.factories import make_question, make_quiz
+from tests.factories import UserFactory, fresh
 
 pytestmark = pytest.mark.django_db
+
+NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def built_quiz(module_db):
+    """Built once per module: a quiz and its course cost ~0.2 s."""
+    return make_quiz(questions=[make_question()], attempts_allowed=1)
+
+
+@pytest.fixture
+def quiz(built_quiz):
+    """A fresh copy for each test."""
+    return fresh(built_quiz)
 
 
 def test_an_administrator_grants_extra_time_and_the_audit_log_records_it(client):
@@ -37,18 +55,10 @@ def test_authors_cannot_grant_overrides(client):
     assert not ExtraTime.objects.exists()
 
 
-def test_an_administrator_reopens_and_resets_attempts_from_the_admin(client):
-    from datetime import UTC, datetime
-
-    from assessments.models import Attempt, AttemptStatus
-    from assessments.services import start_attempt, submit_attempt
-    from tests.assessments.factories import make_question, make_quiz
-
-    now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+def test_an_administrator_reopens_and_resets_attempts_from_the_admin(client, quiz):
     learner = UserFactory(email="amina@undp.org")
-    quiz = make_quiz(questions=[make_question()], attempts_allowed=1)
-    attempt = start_attempt(quiz, learner, now=now)
-    submit_attempt(attempt.pk, learner, {}, now=now)
+    attempt = start_attempt(quiz, learner, now=NOW)
+    submit_attempt(attempt.pk, learner, {}, now=NOW)
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
 
     listing = client.get("/admin/quiz_attempts/", {"q": "amina"})
@@ -68,17 +78,10 @@ def test_an_administrator_reopens_and_resets_attempts_from_the_admin(client):
     assert Attempt.objects.count() == 1
 
 
-def test_only_administrators_may_reopen_attempts(client):
-    from datetime import UTC, datetime
-
-    from assessments.models import AttemptStatus
-    from assessments.services import start_attempt, submit_attempt
-    from tests.assessments.factories import make_question, make_quiz
-
-    now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+def test_only_administrators_may_reopen_attempts(client, quiz):
     learner = UserFactory()
-    attempt = start_attempt(make_quiz(questions=[make_question()]), learner, now=now)
-    submit_attempt(attempt.pk, learner, {}, now=now)
+    attempt = start_attempt(quiz, learner, now=NOW)
+    submit_attempt(attempt.pk, learner, {}, now=NOW)
     client.force_login(UserFactory(groups=[AUTHORS]))
 
     response = client.post(f"/admin/quiz-attempts/{attempt.pk}/reopen/")

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from assessments.models import Attempt, AttemptStatus, QuestionType
 from tests.assessments.factories import make_question, make_quiz, token_of
-from tests.factories import UserFactory
+from tests.factories import UserFactory, fresh, make_course
 
 pytestmark = pytest.mark.django_db
 
@@ -21,19 +21,42 @@ def learner(client):
     return user
 
 
-@pytest.fixture
-def single():
-    return make_question(QuestionType.SINGLE_CHOICE)
+@pytest.fixture(scope="module")
+def built(module_db):
+    """The course, and the quiz most tests take, built once per module (a
+    published page costs ~0.1 s). Tests that need a quiz of their own add it to
+    this course."""
+    single = make_question(QuestionType.SINGLE_CHOICE)
+    numeric = make_question(QuestionType.NUMERIC)
+    course = make_course()
+    quiz = make_quiz(
+        course, questions=[single, numeric], pass_mark=50, attempts_allowed=3
+    )
+    return {"single": single, "numeric": numeric, "course": course, "quiz": quiz}
+
+
+# Each test gets fresh copies: tests edit the questions, unpublish the quiz and
+# add quizzes to the course.
 
 
 @pytest.fixture
-def numeric():
-    return make_question(QuestionType.NUMERIC)
+def single(built):
+    return fresh(built["single"])
 
 
 @pytest.fixture
-def quiz(single, numeric):
-    return make_quiz(questions=[single, numeric], pass_mark=50, attempts_allowed=3)
+def numeric(built):
+    return fresh(built["numeric"])
+
+
+@pytest.fixture
+def course(built):
+    return fresh(built["course"])
+
+
+@pytest.fixture
+def quiz(built):
+    return fresh(built["quiz"])
 
 
 def start(client, quiz):
@@ -167,8 +190,8 @@ def test_another_learners_attempt_is_a_404_everywhere(client, quiz):
     assert rows(attempt) == before
 
 
-def test_attempts_run_out(client, learner, single):
-    quiz = make_quiz(questions=[single], attempts_allowed=1)
+def test_attempts_run_out(client, learner, course, single):
+    quiz = make_quiz(course, questions=[single], attempts_allowed=1)
     attempt = start(client, quiz)
     client.post(f"/en/attempts/{attempt.pk}/submit/", {})
 
@@ -190,12 +213,15 @@ def test_attempts_run_out(client, learner, single):
     ],
 )
 def test_the_review_policy_decides_when_answers_are_shown(
-    client, learner, single, policy, passes, attempts_allowed, reviewable
+    client, learner, course, single, policy, passes, attempts_allowed, reviewable
 ):
     single.general_feedback = "Explained here"
     single.save()
     quiz = make_quiz(
-        questions=[single], review_policy=policy, attempts_allowed=attempts_allowed
+        course,
+        questions=[single],
+        review_policy=policy,
+        attempts_allowed=attempts_allowed,
     )
     attempt = start(client, quiz)
     choice = "Right" if passes else "Wrong"
@@ -210,7 +236,9 @@ def test_the_review_policy_decides_when_answers_are_shown(
     assert ("Correct answer" in page) is reviewable
 
 
-def test_nothing_a_learner_can_fetch_mid_attempt_reveals_the_answers(client, learner):
+def test_nothing_a_learner_can_fetch_mid_attempt_reveals_the_answers(
+    client, learner, course
+):
     marker = "ZQXMARK"
     questions = [
         make_question(
@@ -237,7 +265,7 @@ def test_nothing_a_learner_can_fetch_mid_attempt_reveals_the_answers(client, lea
         for choice in question.choices.all():
             choice.feedback = f"{marker}-choice-{choice.pk}"
             choice.save()
-    quiz = make_quiz(questions=questions, review_policy="after_each_attempt")
+    quiz = make_quiz(course, questions=questions, review_policy="after_each_attempt")
     attempt = start(client, quiz)
     short = questions[-1]
 
@@ -262,13 +290,17 @@ def test_nothing_a_learner_can_fetch_mid_attempt_reveals_the_answers(client, lea
         assert "correct" not in body.lower().replace("incorrect", "")
 
 
-@pytest.mark.parametrize("n", [10, 30])
-def test_taking_and_submitting_run_a_fixed_number_of_queries(client, learner, n):
+# 5 questions (one of each type) against 10: a query per question would show.
+@pytest.mark.parametrize("n", [5, 10])
+def test_taking_and_submitting_run_a_fixed_number_of_queries(
+    client, learner, course, n
+):
     kinds = list(QuestionType)
     quiz = make_quiz(
+        course,
         questions=[
             make_question(kinds[i % len(kinds)], title=f"Q{i}") for i in range(n)
-        ]
+        ],
     )
     attempt = start(client, quiz)
     client.get(f"/en/attempts/{attempt.pk}/")  # warm the site and permission caches
@@ -289,10 +321,12 @@ ATTEMPT_PAGE = 4
 SUBMIT = 7
 
 
-def test_the_admin_preview_shows_the_questions_as_a_learner_sees_them(single, numeric):
+def test_the_admin_preview_shows_the_questions_as_a_learner_sees_them(
+    course, single, numeric
+):
     numeric.general_feedback = "SECRET-FEEDBACK"
     numeric.save()
-    quiz = make_quiz(questions=[single, numeric])
+    quiz = make_quiz(course, questions=[single, numeric])
 
     response = quiz.make_preview_request(preview_mode="questions")
 
@@ -304,11 +338,8 @@ def test_the_admin_preview_shows_the_questions_as_a_learner_sees_them(single, nu
     assert "correct" not in html.lower()
 
 
-def test_authors_can_add_a_quiz_to_a_course():
+def test_authors_can_add_a_quiz_to_a_course(course):
     from assessments.models import QuizPage
-    from tests.factories import make_course
-
-    course = make_course()
 
     assert QuizPage.can_create_at(course)
     assert not QuizPage.can_create_at(course.get_parent())

@@ -33,7 +33,7 @@ from tests.certificates.factories import (
     make_completion,
     make_learner,
 )
-from tests.factories import UserFactory, make_course
+from tests.factories import UserFactory, fresh, make_course
 
 pytestmark = pytest.mark.django_db
 
@@ -45,33 +45,56 @@ def fast_renderer(monkeypatch):
     monkeypatch.setattr(rendering, "render_certificate", fake_pdf)
 
 
-@pytest.fixture
-def orgs():
+@pytest.fixture(scope="module")
+def built(module_db):
+    """The organisations, people and courses, built once per module (a published
+    course costs ~0.1 s). Certificates are not: each test lists what it makes."""
     undp = Organisation.objects.create(acronym="UNDP", name="Development Programme")
-    return {
+    orgs = {
         "UNDP": undp,
         "UNCDF": Organisation.objects.create(
             acronym="UNCDF", name="Capital Development Fund", parent=undp
         ),
         "WFP": Organisation.objects.create(acronym="WFP", name="World Food Programme"),
     }
+    focal = UserFactory(organisation=undp, full_name="Grace Mensah")
+    appoint_focal_point(focal, [undp])
+    return {
+        "orgs": orgs,
+        "focal": focal,
+        "admin_user": UserFactory(is_superuser=True, is_staff=True),
+        "course": make_course("Joint procurement"),
+        "other_course": make_course("Change management"),
+    }
+
+
+# Each test gets its own copies of the module's rows (see `fresh`).
 
 
 @pytest.fixture
-def focal(orgs):
-    user = UserFactory(organisation=orgs["UNDP"], full_name="Grace Mensah")
-    appoint_focal_point(user, [orgs["UNDP"]])
-    return user
+def orgs(built):
+    return {acronym: fresh(org) for acronym, org in built["orgs"].items()}
 
 
 @pytest.fixture
-def admin_user():
-    return UserFactory(is_superuser=True, is_staff=True)
+def focal(built):
+    return fresh(built["focal"])
 
 
 @pytest.fixture
-def course():
-    return make_course("Joint procurement")
+def admin_user(built):
+    return fresh(built["admin_user"])
+
+
+@pytest.fixture
+def course(built):
+    return fresh(built["course"])
+
+
+@pytest.fixture
+def other_course(built):
+    """A second course, whose certificates a course filter leaves out."""
+    return fresh(built["other_course"])
 
 
 def certificate_of(org, name, course, **fields):
@@ -195,15 +218,14 @@ def test_nobody_adds_edits_or_deletes_a_certificate(client, admin_user, three):
 
 
 def test_the_listing_filters_by_course_organisation_and_status_and_searches(
-    client, focal, orgs, course
+    client, focal, orgs, course, other_course
 ):
-    other = make_course("Change management")
     ada = certificate_of(orgs["UNDP"], "Ada Valid", course)
     certificate_of(orgs["UNCDF"], "Bea Expired", course, expires_at=NOW)
     certificate_of(
         orgs["UNDP"],
         "Cy Revoked",
-        other,
+        other_course,
         status=CertificateStatus.REVOKED,
         revoked_at=NOW,
     )
@@ -237,9 +259,9 @@ def test_the_listing_shows_each_certificates_state(client, focal, orgs, course):
 
 @pytest.mark.parametrize("rows", [2, 20])
 def test_the_listing_runs_the_same_queries_whatever_the_number_of_rows(
-    client, focal, orgs, rows
+    client, focal, orgs, course, other_course, rows
 ):
-    courses = [make_course(f"Course {n}") for n in range(2)]
+    courses = [course, other_course]
     for n in range(rows):
         org = orgs["UNDP"] if n % 3 else orgs["UNCDF"]
         certificate_of(org, f"Learner {n:02}", courses[n % 2])
@@ -366,10 +388,9 @@ def zip_names(response):
 
 
 def test_the_zip_holds_exactly_the_filtered_certificates(
-    client, focal, orgs, course, three
+    client, focal, orgs, course, other_course, three
 ):
-    other = make_course("Change management")
-    certificate_of(orgs["UNDP"], "Other course", other)
+    certificate_of(orgs["UNDP"], "Other course", other_course)
     client.force_login(focal)
 
     response = client.get(f"{INDEX}zip/", {"course": course.pk})
@@ -428,12 +449,18 @@ def test_only_superusers_regenerate(client, focal, course):
 
 
 def test_a_regeneration_job_reissues_each_valid_certificate_and_shows_done(
-    client, admin_user, orgs, course, three, django_capture_on_commit_callbacks
+    client,
+    admin_user,
+    orgs,
+    course,
+    other_course,
+    three,
+    django_capture_on_commit_callbacks,
 ):
     revoked = certificate_of(
         orgs["UNDP"], "Cy Revoked", course, status=CertificateStatus.REVOKED
     )
-    elsewhere = certificate_of(orgs["UNDP"], "Other", make_course("Other course"))
+    elsewhere = certificate_of(orgs["UNDP"], "Other", other_course)
     client.force_login(admin_user)
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -3,7 +3,6 @@ the retrying task and the sweep (services called with the clock passed in)."""
 
 import hashlib
 import re
-import threading
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -33,11 +32,24 @@ from tests.certificates.factories import (
     make_completion,
     make_learner,
 )
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.factories import TEST_PASSWORD, UserFactory, fresh, make_course
 
 pytestmark = pytest.mark.django_db
 
 CODE_RE = re.compile(r"^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}$")
+
+
+@pytest.fixture(scope="module")
+def built_course(module_db):
+    """The course most tests complete, built once per module (a published course
+    costs ~0.1 s)."""
+    return make_course("ICT strategy for senior managers", estimated_hours=Decimal("6"))
+
+
+@pytest.fixture
+def course(built_course):
+    """A fresh copy for each test."""
+    return fresh(built_course)
 
 
 @pytest.fixture
@@ -98,9 +110,9 @@ def issued_emails():
 
 
 def test_issuing_twice_gives_one_certificate_one_code_one_file(
-    renders, django_capture_on_commit_callbacks
+    course, renders, django_capture_on_commit_callbacks
 ):
-    completion = make_completion()
+    completion = make_completion(course=course)
 
     with django_capture_on_commit_callbacks(execute=True):
         first = issue_certificate(completion.pk, now=NOW)
@@ -156,8 +168,10 @@ def test_a_certificate_freezes_what_it_prints(renders):
     assert certificate.course_title == "ICT strategy for senior managers"
 
 
-def test_a_course_without_validity_gives_a_certificate_that_never_expires(renders):
-    certificate = issue_certificate(make_completion().pk, now=NOW)
+def test_a_course_without_validity_gives_a_certificate_that_never_expires(
+    course, renders
+):
+    certificate = issue_certificate(make_completion(course=course).pk, now=NOW)
 
     assert certificate.expires_at is None
     assert certificate_state(certificate, NOW + timedelta(days=3650)) == "valid"
@@ -179,10 +193,10 @@ def test_codes_are_unguessable_and_distinct():
 
 
 def test_the_issued_email_links_to_the_certificate(
-    renders, django_capture_on_commit_callbacks
+    course, renders, django_capture_on_commit_callbacks
 ):
     learner = make_learner(email="amina@example.org")
-    completion = make_completion(learner)
+    completion = make_completion(learner, course)
 
     with django_capture_on_commit_callbacks(execute=True):
         certificate = issue_certificate(completion.pk, now=NOW)
@@ -195,8 +209,10 @@ def test_the_issued_email_links_to_the_certificate(
     assert f"/certificates/verify/{certificate.code}/" in message.body
 
 
-def test_the_real_renderer_stores_the_pdf_it_hashed(django_capture_on_commit_callbacks):
-    completion = make_completion()
+def test_the_real_renderer_stores_the_pdf_it_hashed(
+    course, django_capture_on_commit_callbacks
+):
+    completion = make_completion(course=course)
 
     with django_capture_on_commit_callbacks(execute=True):
         certificate = issue_certificate(completion.pk, now=NOW)
@@ -207,8 +223,8 @@ def test_the_real_renderer_stores_the_pdf_it_hashed(django_capture_on_commit_cal
     assert certificate.file.name.endswith(f"{certificate.code}-v1.pdf")
 
 
-def test_a_failed_render_leaves_the_row_for_the_next_run(monkeypatch):
-    completion = make_completion()
+def test_a_failed_render_leaves_the_row_for_the_next_run(course, monkeypatch):
+    completion = make_completion(course=course)
     calls = failing_then_rendering(monkeypatch, OSError("disk full"))
 
     with pytest.raises(OSError):
@@ -229,10 +245,10 @@ def test_a_failed_render_leaves_the_row_for_the_next_run(monkeypatch):
 
 
 def test_a_learner_who_has_not_confirmed_their_name_waits(
-    renders, django_capture_on_commit_callbacks
+    course, renders, django_capture_on_commit_callbacks
 ):
     learner = make_learner("amina diallo", confirmed=False)
-    completion = make_completion(learner)
+    completion = make_completion(learner, course)
 
     with django_capture_on_commit_callbacks(execute=True):
         assert issue_certificate(completion.pk, now=NOW) is None
@@ -268,9 +284,9 @@ def test_an_empty_name_is_refused_and_changes_nothing():
 
 
 def test_completing_a_course_issues_its_certificate(
-    renders, django_capture_on_commit_callbacks
+    course, renders, django_capture_on_commit_callbacks
 ):
-    completion = make_completion()
+    completion = make_completion(course=course)
     enrolment = completion.enrolment
     completion.delete()  # complete it again, through progress this time
 
@@ -295,9 +311,9 @@ def worker_errors(monkeypatch):
 
 
 def test_the_task_retries_a_transient_failure(
-    monkeypatch, worker_errors, django_capture_on_commit_callbacks
+    course, monkeypatch, worker_errors, django_capture_on_commit_callbacks
 ):
-    completion = make_completion()
+    completion = make_completion(course=course)
     calls = failing_then_rendering(monkeypatch, OSError("storage away"), times=2)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -312,9 +328,9 @@ def test_the_task_retries_a_transient_failure(
 
 
 def test_a_render_stopped_by_its_time_limit_is_retried(
-    monkeypatch, worker_errors, django_capture_on_commit_callbacks
+    course, monkeypatch, worker_errors, django_capture_on_commit_callbacks
 ):
-    completion = make_completion()
+    completion = make_completion(course=course)
     calls = failing_then_rendering(monkeypatch, SoftTimeLimitExceeded())
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -327,9 +343,9 @@ def test_a_render_stopped_by_its_time_limit_is_retried(
 
 
 def test_a_render_that_always_hangs_gives_up_after_the_retries(
-    monkeypatch, worker_errors
+    course, monkeypatch, worker_errors
 ):
-    completion = make_completion()
+    completion = make_completion(course=course)
     calls = failing_then_rendering(monkeypatch, SoftTimeLimitExceeded(), times=99)
 
     result = tasks.issue_certificate_task.delay(completion.pk)
@@ -353,14 +369,13 @@ def test_the_task_is_limited_in_time_and_acknowledged_late():
 
 
 def test_the_sweep_issues_what_is_missing_and_nothing_else(
-    renders, django_capture_on_commit_callbacks
+    course, renders, django_capture_on_commit_callbacks
 ):
     sweep_at = NOW + timedelta(hours=1)
-    missing = make_completion(now=NOW)
-    course = missing.enrolment.course
+    missing = make_completion(course=course, now=NOW)
     unfinished = make_completion(course=course, now=NOW)
     unfinished_certificate = make_certificate(unfinished, with_file=False)
-    fresh = make_completion(course=course, now=sweep_at - timedelta(minutes=2))
+    recent = make_completion(course=course, now=sweep_at - timedelta(minutes=2))
     unconfirmed = make_completion(course=course, now=NOW, confirmed=False)
     done = make_certificate(make_completion(course=course, now=NOW))
     revoked = make_certificate(
@@ -376,7 +391,7 @@ def test_the_sweep_issues_what_is_missing_and_nothing_else(
     assert Certificate.objects.get(completion=missing).sha256
     finished = Certificate.objects.get(completion=unfinished)
     assert finished.sha256 and finished.code == unfinished_certificate.code
-    assert not Certificate.objects.filter(completion__in=[fresh, unconfirmed]).exists()
+    assert not Certificate.objects.filter(completion__in=[recent, unconfirmed]).exists()
     assert Certificate.objects.get(pk=done.pk).sha256 == done.sha256
     assert Certificate.objects.get(pk=revoked.pk).sha256 == ""
     assert len(renders) == 2
@@ -385,10 +400,9 @@ def test_the_sweep_issues_what_is_missing_and_nothing_else(
         assert queue_missing_certificates(now=sweep_at) == 0
 
 
-def test_the_sweep_takes_a_bounded_batch(renders, settings):
+def test_the_sweep_takes_a_bounded_batch(course, renders, settings):
     settings.CERTIFICATE_SWEEP_BATCH = 2
-    course = make_completion().enrolment.course
-    for _ in range(3):
+    for _ in range(4):
         make_completion(course=course)
 
     assert queue_missing_certificates(now=NOW + timedelta(hours=1)) == 2
@@ -409,9 +423,9 @@ def admin_user():
 
 
 def test_revoking_needs_a_reason_and_then_tells_the_learner(
-    renders, admin_user, django_capture_on_commit_callbacks
+    course, renders, admin_user, django_capture_on_commit_callbacks
 ):
-    certificate = issue_certificate(make_completion().pk, now=NOW)
+    certificate = issue_certificate(make_completion(course=course).pk, now=NOW)
     mail.outbox.clear()
 
     with pytest.raises(CertificateError):
@@ -443,9 +457,9 @@ def test_revoking_needs_a_reason_and_then_tells_the_learner(
     assert entry.data["reason"] == "Completed on a shared account"
 
 
-def test_reissuing_keeps_the_code_and_the_old_file(renders, admin_user):
+def test_reissuing_keeps_the_code_and_the_old_file(course, renders, admin_user):
     learner = make_learner("Amina Dialo")
-    certificate = issue_certificate(make_completion(learner).pk, now=NOW)
+    certificate = issue_certificate(make_completion(learner, course).pk, now=NOW)
     old_name, old_sha = certificate.file.name, certificate.sha256
     confirm_printed_name(learner, full_name="Amina Diallo", now=NOW)
 
@@ -472,8 +486,8 @@ def test_reissuing_keeps_the_code_and_the_old_file(renders, admin_user):
     assert Certificate.objects.count() == 1
 
 
-def test_a_revoked_certificate_is_not_reissued(renders, admin_user):
-    certificate = issue_certificate(make_completion().pk, now=NOW)
+def test_a_revoked_certificate_is_not_reissued(course, renders, admin_user):
+    certificate = issue_certificate(make_completion(course=course).pk, now=NOW)
     revoke_certificate(certificate, by=admin_user, reason="Fraud", now=NOW)
 
     with pytest.raises(CertificateError):
@@ -494,10 +508,10 @@ def test_the_confirmation_page_needs_a_login(client):
 
 
 def test_the_confirmation_page_shows_the_name_and_confirms_it(
-    client, renders, django_capture_on_commit_callbacks
+    client, course, renders, django_capture_on_commit_callbacks
 ):
     learner = make_learner("Amina Diallo", confirmed=False)
-    make_completion(learner)
+    make_completion(learner, course)
     client.login(email=learner.email, password=TEST_PASSWORD)
     url = reverse("certificates:confirm_name")
 
@@ -541,10 +555,11 @@ def test_the_page_returns_only_to_a_local_next(client):
     assert foreign["Location"] == reverse("progress:dashboard")
 
 
-def test_the_completion_panel_asks_for_the_name_until_it_is_confirmed(client, renders):
+def test_the_completion_panel_asks_for_the_name_until_it_is_confirmed(
+    client, course, renders
+):
     learner = make_learner(confirmed=False)
-    completion = make_completion(learner)
-    course = completion.enrolment.course
+    make_completion(learner, course)
     client.login(email=learner.email, password=TEST_PASSWORD)
 
     before = client.get(course.url)
@@ -555,48 +570,3 @@ def test_the_completion_panel_asks_for_the_name_until_it_is_confirmed(client, re
     after = client.get(course.url)
     assert "Course completed" in after.text
     assert "Confirm the name to print on your certificate" not in after.text
-
-
-# Two runs at once (PostgreSQL) --------------------------------------------------
-
-
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_simultaneous_runs_issue_one_certificate(monkeypatch):
-    from tests.assessments.test_concurrency import run_together
-
-    completion = make_completion()
-    # Both runs have checked the name and found no certificate with its PDF...
-    row_barrier = threading.Barrier(2, timeout=10)
-    original_row = services._certificate_row
-
-    def row_paused(*args, **kwargs):
-        row_barrier.wait()
-        return original_row(*args, **kwargs)
-
-    # ...and both have rendered the same certificate before either stores it.
-    render_barrier = threading.Barrier(2, timeout=10)
-    renders = []
-
-    def render_paused(certificate):
-        renders.append(certificate.code)
-        render_barrier.wait()
-        return fake_pdf(certificate)
-
-    monkeypatch.setattr(services, "_certificate_row", row_paused)
-    monkeypatch.setattr(rendering, "render_certificate", render_paused)
-
-    first, second = run_together(
-        lambda: issue_certificate(completion.pk, now=NOW),
-        lambda: issue_certificate(completion.pk, now=NOW),
-    )
-
-    assert not row_barrier.broken and not render_barrier.broken
-    assert isinstance(first, Certificate) and isinstance(second, Certificate)
-    assert first.pk == second.pk and first.code == second.code
-    assert renders == [first.code, first.code]
-    certificate = Certificate.objects.get()
-    assert certificate.sha256 == hashlib.sha256(stored(certificate)).hexdigest()
-    assert files_of(certificate) == [f"{certificate.code}-v1.pdf"]
-    assert len(issued_emails()) == 1
-    assert len(audit(certificate, "certificates.issue")) == 1

@@ -138,6 +138,20 @@ def test_the_other_courses_show_in_english_under_french(client, seeded):
     assert "anglais" in page.text
 
 
+def test_demo_strings_lists_every_string_with_its_french(tmp_path, seeded):
+    # A demo user missing: the command's own seed writes it again, then rolls back.
+    User.objects.filter(email="learner@example.org").delete()
+    out = StringIO()
+    call_command("demo_strings", output=tmp_path / "demo.po", stdout=out)
+
+    assert "0 without French" in out.getvalue()
+    written = (tmp_path / "demo.po").read_text()
+    assert 'msgid "ICT strategy for senior managers"' in written
+    assert 'msgstr "Stratégie en matière de TIC pour les cadres supérieurs"' in written
+    # It seeded in a transaction it rolled back.
+    assert not User.objects.filter(email="learner@example.org").exists()
+
+
 # Every admin screen the platform adds opens for the people who use it, on the
 # demo's records.
 ADMIN_SCREENS = [

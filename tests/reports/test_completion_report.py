@@ -17,9 +17,9 @@ from learning.progress.models import Enrolment
 from learning.progress.services import enrol
 from learning.reports.exports import neutralise
 from learning.reports.models import ExportStatus, ReportExport
-from tests.factories import UserFactory, make_course
+from tests.factories import UserFactory, fresh, make_course
 
-from .world import CSV_HEADINGS, NOW, World, clock_at, fresh
+from .world import CSV_HEADINGS, NOW, World, clock_at
 
 pytestmark = pytest.mark.django_db
 

@@ -30,9 +30,9 @@ from learning.reports.subscriptions import (
     subscribe,
     unsubscribe_token,
 )
-from tests.factories import UserFactory
+from tests.factories import UserFactory, fresh
 
-from .world import NOW, World, fresh
+from .world import NOW, World
 
 pytestmark = pytest.mark.django_db
 

@@ -30,9 +30,14 @@ from learning.reports.completion import RowStatus, completion_rows
 from learning.reports.models import ExportStatus, ReportExport, ReportKind
 from learning.reports.summary import summarise_course, summarise_courses
 from tests.assessments.factories import make_quiz
-from tests.factories import UserFactory, catalogue, make_course, make_module, publish
-
-from .world import fresh
+from tests.factories import (
+    UserFactory,
+    catalogue,
+    fresh,
+    make_course,
+    make_module,
+    publish,
+)
 
 pytestmark = pytest.mark.django_db
 

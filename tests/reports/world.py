@@ -44,13 +44,6 @@ def clock_at(moment):
         yield
 
 
-def fresh(instance):
-    """A copy of a row built once per module, for a test that changes it: the
-    change to the row rolls back after the test, one to the shared object would
-    not."""
-    return type(instance).objects.get(pk=instance.pk)
-
-
 class World:
     """Organisations UNDP (with UNCDF below it), WHO and UNICEF; courses "Data
     governance" (2 modules, topic "data") and "Cloud strategy" (3 modules and an

@@ -10,6 +10,7 @@ Each action is done the way people do it: through the admin screens, or for
 certificate issue, by the platform after a completion recorded in the admin.
 """
 
+import copy
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -34,8 +35,9 @@ from learning.progress.models import Enrolment, EnrolmentImport
 from learning.progress.services import enrol
 from learning.reports.models import ReportExport
 from tests.certificates.factories import fake_pdf
+from tests.factories import fresh
 
-from .world import A_NAME
+from .world import A_NAME, World
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +45,26 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def fast_renderer(monkeypatch):
     monkeypatch.setattr(rendering, "render_certificate", fake_pdf)
+
+
+@pytest.fixture(scope="module")
+def built_world(module_db):
+    # As tests/security/conftest.py's `world`, under its own name: a function
+    # fixture that took a module fixture of its own name would build it inside
+    # the first test's transaction, to be rolled back after that test.
+    return World()
+
+
+@pytest.fixture
+def world(built_world):
+    """The world with fresh copies of the rows the actions change: what an action
+    writes is rolled back after the test, what it left on the Python objects
+    would not be."""
+    world = copy.copy(built_world)
+    people = ("learner_a", "learner_b", "author", "focal_x", "focal_y", "admin")
+    for name in (*people, "enrolment", "attempt", "certificate"):
+        setattr(world, name, fresh(getattr(built_world, name)))
+    return world
 
 
 def due_in(days):
