@@ -1,8 +1,9 @@
-# make run   : set up everything that is missing, load the demo, serve on :8000
-# make test  : the same set-up and the programs the tests run, then ruff and the test
-#              suite (SQLite, Celery eager) on every core
-# make serve : the production processes (gunicorn, Celery workers, beat) against
-#              DATABASE_URL and CELERY_BROKER_URL; see bin/serve
+# make run      : set up everything that is missing, load the demo, serve on :8000
+# make test     : the same set-up and the programs the tests run, then ruff and the
+#                 test suite (SQLite, Celery eager) on every core
+# make coverage : the same suite, measuring branch coverage of the apps
+# make serve    : the production processes (gunicorn, Celery workers, beat) against
+#                 DATABASE_URL and CELERY_BROKER_URL; see bin/serve
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -16,7 +17,7 @@ TEST_SYSTEM_PACKAGES := chromium poppler-utils
 # Test workers: one per core (at most 4), each on a database of its own.
 TEST_WORKERS ?= auto
 
-.PHONY: run serve test lint format migrate seed messages makemessages system-deps \
+.PHONY: run serve test coverage lint format migrate seed messages makemessages system-deps \
 	test-system-deps lock clean
 
 run: system-deps $(STAMP) messages migrate seed
@@ -28,6 +29,12 @@ serve: $(STAMP) system-deps messages
 
 test: system-deps test-system-deps $(STAMP) messages lint
 	$(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses=4 --durations=10 $(PYTEST_ARGS)
+
+# The same suite measuring branch coverage of the apps (pyproject.toml [tool.coverage]);
+# a fresh test database, so that the migrations count as they did before.
+coverage: system-deps test-system-deps $(STAMP) messages
+	$(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses=4 --create-db --cov \
+		--cov-report=term:skip-covered $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
