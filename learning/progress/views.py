@@ -11,8 +11,9 @@ from courses.models import CoursePage, ModulePage
 from .cycles import NewCycleRefused, start_new_cycle
 from .dashboard import dashboard_context
 from .models import Enrolment
+from .gates import refuse_locked_step
 from .services import complete_step, enrol, withdraw
-from .state import CourseState
+from .state import CourseState, course_state_for
 
 
 @login_required
@@ -77,8 +78,14 @@ def mark_module_done(request, page_id):
     enrolment = get_object_or_404(
         Enrolment.objects.active().for_course(course), learner=request.user
     )
+    wants_json = request.headers.get("Accept") == "application/json"  # module.js
+    state = course_state_for(request, course)
+    if wants_json and state.blocking_step(module):
+        return JsonResponse({"error": "locked"}, status=409)
+    if refusal := refuse_locked_step(request, state, module):
+        return refusal
     completion = complete_step(enrolment, module, now=timezone.now())
-    if request.headers.get("Accept") == "application/json":  # module.js
+    if wants_json:
         return JsonResponse(
             {"course_completed": bool(completion), "course_url": course.url}
         )

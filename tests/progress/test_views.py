@@ -216,6 +216,26 @@ def test_in_an_ordered_course_a_later_step_waits_with_an_explanation(
     assert client.get(second.url).status_code == 200
 
 
+def test_a_locked_module_cannot_be_marked_done_by_posting_to_it(
+    client, learner, course
+):
+    course.steps_in_order = True
+    course.save_revision().publish()
+    first, second = course.steps()
+    client.post(f"/en/courses/{course.pk}/enrol/")
+
+    refused = client.post(f"/en/modules/{second.pk}/done/", follow=True)
+    from_script = client.post(
+        f"/en/modules/{second.pk}/done/", headers={"Accept": "application/json"}
+    )
+
+    assert refused.redirect_chain[-1][0] == course.url
+    assert "opens once you have completed “Why buy together”" in refused.text
+    assert from_script.status_code == 409
+    assert outline_states(client.get(course.url)) == ["Not started", "Locked"]
+    assert not StepProgress.objects.filter(completed_at__isnull=False).exists()
+
+
 def test_a_quiz_in_a_locked_step_cannot_be_started(client, learner, course):
     from assessments.models import Attempt
     from tests.assessments.factories import make_question, make_quiz
