@@ -1,14 +1,15 @@
-import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.admin.filters import WagtailFilterSet
 
+from learning.fields import IdMultipleChoiceFilter
+
 from .models import Question
 
 
 class QuestionFilterSet(WagtailFilterSet):
-    tags = django_filters.ModelMultipleChoiceFilter(
+    tags = IdMultipleChoiceFilter(
         label=_("Topics"),
         field_name="tags",
         queryset=Tag.objects.filter(assessments_questiontag_items__isnull=False)

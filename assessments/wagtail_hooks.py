@@ -9,7 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from learning.admin_listing import ListedExportsOnlyIndexView
+from learning.admin_listing import ListedExportsOnlyIndexView, ValidatedSnippetIndexView
 
 from .admin_views import (
     AttemptActionsColumn,
@@ -24,6 +24,7 @@ from .models import Attempt, ExtraAttempts, ExtraTime, Question, QuizPage
 
 class QuestionViewSet(SnippetViewSet):
     model = Question
+    index_view_class = ValidatedSnippetIndexView
     icon = "help"
     menu_label = _("Question bank")
     menu_order = 250

@@ -32,6 +32,8 @@ from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import PageLogEntry
 from wagtail.snippets.models import get_snippet_models
 
+from learning.admin_listing import RefuseInvalidFiltersMixin
+
 
 def content_models():
     """Models whose history is shown to the people who may edit them."""
@@ -93,7 +95,7 @@ class AuditLogFilterSet(SiteHistoryReportFilterSet):
         pass
 
 
-class AuditLogView(LogEntriesView):
+class AuditLogView(RefuseInvalidFiltersMixin, LogEntriesView):
     filterset_class = AuditLogFilterSet
 
     def get_filtered_queryset(self):

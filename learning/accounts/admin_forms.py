@@ -6,6 +6,8 @@ from django import forms
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users
 
+from learning.admin_listing import RefuseInvalidFiltersMixin
+
 from .models import Organisation
 
 EXTRA_FIELDS = ["full_name", "organisation", "focal_organisations"]
@@ -52,7 +54,12 @@ class EditView(FormForUserMixin, users.EditView):
     pass
 
 
+class IndexView(RefuseInvalidFiltersMixin, users.IndexView):
+    pass
+
+
 class UserViewSet(users.UserViewSet):
+    index_view_class = IndexView
     add_view_class = CreateView
     edit_view_class = EditView
     create_template_name = "accounts/admin/user_create.html"

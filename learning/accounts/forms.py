@@ -3,7 +3,10 @@ from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
+
+from learning.fields import IdChoiceField
 
 from . import throttle
 from .backends import LOGIN
@@ -63,7 +66,11 @@ class LoginForm(auth_forms.AuthenticationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = _("Email address")
+        username = self.fields["username"]
+        username.label = _("Email address")
+        # Django sets the field's max_length after building it, so nothing checks
+        # it: a 60,000-character "address" would reach the database's LIKE.
+        username.validators.append(MaxLengthValidator(username.max_length))
         self.unverified = False
 
     def clean(self):
@@ -107,7 +114,7 @@ class SignupForm(forms.Form):
         help_text=_("As it will be printed on your certificates."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    organisation = forms.ModelChoiceField(
+    organisation = IdChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.order_by("acronym"),
         empty_label=_("Choose your organisation"),

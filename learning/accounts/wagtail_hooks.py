@@ -9,6 +9,8 @@ from wagtail.users.views.bulk_actions.set_active_state import (
     SetActiveStateBulkAction,
 )
 
+from learning.admin_listing import ValidatedIndexView
+
 from .actions import CreateUserAction, EditUserAction
 from .models import Organisation, User
 from .roles import CHANGE_ROLES, log_role_changes, roles_of
@@ -16,6 +18,7 @@ from .roles import CHANGE_ROLES, log_role_changes, roles_of
 
 class OrganisationViewSet(ModelViewSet):
     model = Organisation
+    index_view_class = ValidatedIndexView
     icon = "group"
     menu_label = _("Organisations")
     add_to_settings_menu = True

@@ -45,7 +45,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from courses.models import CoursePage
 from learning.accounts.models import Organisation
-from learning.admin_listing import ListedExportsOnlyMixin
+from learning.admin_listing import ListedExportsOnlyMixin, RefuseInvalidFiltersMixin
+from learning.fields import IdChoiceField, IdChoiceFilter
 from learning.progress.admin_views import (
     managed_organisation_ids,
     organisations_for_filter,
@@ -150,7 +151,7 @@ def download_name(certificate):
 # Listing
 
 
-class CourseChoiceFilter(django_filters.ModelChoiceFilter):
+class CourseChoiceFilter(IdChoiceFilter):
     """A course and every translation of it (enrolments are keyed on the
     translation key)."""
 
@@ -162,7 +163,7 @@ class CourseChoiceFilter(django_filters.ModelChoiceFilter):
         return queryset
 
 
-class OrganisationChoiceFilter(django_filters.ModelChoiceFilter):
+class OrganisationChoiceFilter(IdChoiceFilter):
     """An organisation and the organisations below it."""
 
     def filter(self, queryset, value):
@@ -203,7 +204,9 @@ def state_label(certificate):
     return STATE_LABELS.get(certificate.state, certificate.state)
 
 
-class CertificateIndexView(ListedExportsOnlyMixin, IndexView):
+class CertificateIndexView(
+    ListedExportsOnlyMixin, RefuseInvalidFiltersMixin, IndexView
+):
     default_ordering = "-issued_at"
     page_title = gettext_lazy("Certificates")
 
@@ -741,7 +744,7 @@ class ZipView(CertificateIndexView):
 
 
 class RegenerateForm(forms.Form):
-    course = forms.ModelChoiceField(
+    course = IdChoiceField(
         label=gettext_lazy("Course"),
         queryset=CoursePage.objects.none(),
         empty_label=gettext_lazy("Choose a course"),

@@ -6,12 +6,12 @@ from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from learning.fields import is_local_path
 from learning.progress.models import CourseCompletion
 
 from . import public
@@ -50,12 +50,10 @@ class ConfirmNameForm(forms.Form):
 
 
 def _next_url(request):
+    """Where to go once the name is confirmed: `next`, a path on this site ("" if
+    absent, None if it is anything else)."""
     url = request.POST.get("next") or request.GET.get("next") or ""
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return ""
+    return url if not url or is_local_path(url) else None
 
 
 @login_required
@@ -63,6 +61,10 @@ def _next_url(request):
 def confirm_name(request):
     """Show the name certificates will print and let the learner confirm (or
     correct) it; their pending certificates are then issued."""
+    next_url = _next_url(request)
+    if next_url is None:
+        reason = _("“next” must be a path on this site.")
+        return render(request, "400.html", {"reason": reason}, status=400)
     user = request.user
     form = ConfirmNameForm(
         request.POST if request.method == "POST" else None,
@@ -81,7 +83,7 @@ def confirm_name(request):
                 )
                 % {"name": user.full_name},
             )
-            return redirect(_next_url(request) or reverse("progress:dashboard"))
+            return redirect(next_url or reverse("progress:dashboard"))
         status = 400
     else:
         status = 200
@@ -97,7 +99,7 @@ def confirm_name(request):
             "form": form,
             "confirmed_at": user.name_confirmed_at,
             "pending": pending,
-            "next": _next_url(request),
+            "next": next_url,
         },
         status=status,
     )

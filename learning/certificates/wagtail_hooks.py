@@ -15,6 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from courses.models import CoursePage
+from learning.admin_listing import ValidatedSnippetIndexView
 
 from .models import PLACEHOLDERS, CertificateTemplate
 from .rendering import render_sample
@@ -82,6 +83,7 @@ class CertificateTemplateViewSet(SnippetViewSet):
     menu_order = 270
     add_to_admin_menu = True
     url_prefix = "certificate-templates"
+    index_view_class = ValidatedSnippetIndexView
     list_display = ["name", "is_default", "paper_size", "orientation"]
     list_filter = ["is_default", "paper_size", "orientation"]
     search_fields = ["name", "title_wording"]

@@ -41,7 +41,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from courses.models import CoursePage
 from learning.accounts.models import Organisation
 from learning.accounts.services import create_invited_user, invite
-from learning.admin_listing import ListedExportsOnlyMixin
+from learning.admin_listing import ListedExportsOnlyMixin, RefuseInvalidFiltersMixin
+from learning.fields import IdChoiceField, IdChoiceFilter
 
 from .dashboard import steps_by_course
 from .models import Enrolment, EnrolmentSource, EnrolmentStatus
@@ -127,7 +128,7 @@ class InScopeSingleObjectMixin:
 # Listing
 
 
-class CourseChoiceFilter(django_filters.ModelChoiceFilter):
+class CourseChoiceFilter(IdChoiceFilter):
     """A course and every translation of it (enrolments are keyed on the
     translation key)."""
 
@@ -137,7 +138,7 @@ class CourseChoiceFilter(django_filters.ModelChoiceFilter):
         return queryset
 
 
-class OrganisationChoiceFilter(django_filters.ModelChoiceFilter):
+class OrganisationChoiceFilter(IdChoiceFilter):
     """An organisation and the organisations below it."""
 
     def filter(self, queryset, value):
@@ -216,7 +217,7 @@ def due_label(enrolment):
     return due
 
 
-class EnrolmentIndexView(ListedExportsOnlyMixin, IndexView):
+class EnrolmentIndexView(ListedExportsOnlyMixin, RefuseInvalidFiltersMixin, IndexView):
     default_ordering = "-enrolled_at"
     add_item_label = gettext_lazy("Enrol a person")
 
@@ -344,7 +345,7 @@ def add_progress(enrolments):
 
 class EnrolPersonForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("Email"))
-    course = forms.ModelChoiceField(
+    course = IdChoiceField(
         label=gettext_lazy("Course"),
         queryset=CoursePage.objects.none(),
         empty_label=gettext_lazy("Choose a course"),
@@ -363,7 +364,7 @@ class EnrolPersonForm(forms.Form):
             "For someone without an account yet: as printed on certificates."
         ),
     )
-    organisation = forms.ModelChoiceField(
+    organisation = IdChoiceField(
         label=gettext_lazy("Organisation"),
         queryset=Organisation.objects.none(),
         required=False,

@@ -22,6 +22,7 @@ from wagtail.log_actions import LogFormatter
 
 from assessments.admin_views import Echo, spreadsheet_safe
 from courses.models import CoursePage
+from learning.fields import IdChoiceField
 
 from . import imports
 from .models import EnrolmentImport, EnrolmentImportStatus
@@ -130,7 +131,7 @@ class ImportIndexView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView
         return context
 
 
-class CourseChoiceField(forms.ModelChoiceField):
+class CourseChoiceField(IdChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.title} ({obj.locale.get_display_name()})"
 

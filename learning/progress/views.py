@@ -10,8 +10,8 @@ from courses.models import CoursePage, ModulePage
 
 from .cycles import NewCycleRefused, start_new_cycle
 from .dashboard import dashboard_context
-from .models import Enrolment
 from .gates import refuse_locked_step
+from .models import Enrolment
 from .services import complete_step, enrol, withdraw
 from .state import CourseState, course_state_for
 

@@ -13,6 +13,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from courses.models import CoursePage
 from learning.accounts.models import Organisation
+from learning.fields import IdChoiceFilter
 from learning.progress.admin_views import (
     CourseChoiceFilter,
     OrganisationChoiceFilter,
@@ -61,7 +62,7 @@ def topics_for_filter(request):
     return Tag.objects.filter(courses_coursepagetag_items__isnull=False).distinct()
 
 
-class TopicFilter(django_filters.ModelChoiceFilter):
+class TopicFilter(IdChoiceFilter):
     """Enrolments in courses with this topic (in any language)."""
 
     def filter(self, queryset, value):

@@ -17,6 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.models import CoursePage
 from learning.accounts.models import Organisation
+from learning.fields import IdChoiceField
 
 from .models import ReportSubscription
 from .scope import may_view_completion_report, organisations_in_report_scope
@@ -35,28 +36,15 @@ OUT_OF_SCOPE = gettext_lazy(
 )
 
 
-class CourseChoiceField(forms.ModelChoiceField):
-    """A number too large for a page id is no course: SQLite raises on comparing
-    it with one (a course's id is its page's, which Django does not range-check)."""
-
-    def to_python(self, value):
-        try:
-            return super().to_python(value)
-        except OverflowError:
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            ) from None
-
-
 class SubscriptionForm(forms.Form):
-    course = CourseChoiceField(
+    course = IdChoiceField(
         label=gettext_lazy("Course"),
         queryset=CoursePage.objects.none(),
         required=False,
         empty_label=gettext_lazy("Every course"),
         error_messages={"invalid_choice": gettext_lazy("Choose a published course.")},
     )
-    organisation = forms.ModelChoiceField(
+    organisation = IdChoiceField(
         label=gettext_lazy("Organisation"),
         queryset=Organisation.objects.none(),
         required=False,

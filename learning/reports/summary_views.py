@@ -28,6 +28,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Locale
 
 from courses.models import CoursePage
+from learning.fields import IdChoiceField
 
 from . import charts
 from .completion import Column
@@ -135,7 +136,7 @@ class SummaryFilterForm(forms.Form):
     """The organisation (with those below it) among those the user may report
     on; a value outside them is refused, never widened to everyone."""
 
-    organisation = forms.ModelChoiceField(
+    organisation = IdChoiceField(
         label=gettext_lazy("Organisation"),
         queryset=None,
         required=False,
@@ -147,7 +148,7 @@ class SummaryFilterForm(forms.Form):
             )
         },
     )
-    topic = forms.ModelChoiceField(
+    topic = IdChoiceField(
         label=gettext_lazy("Topic"),
         queryset=None,
         required=False,

@@ -23,6 +23,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
+from learning.admin_listing import RefuseInvalidFiltersMixin
 from learning.progress.models import Enrolment
 
 from .completion import COLUMNS, CertificateState, ContentLanguage, RowStatus
@@ -51,7 +52,7 @@ CERTIFICATE_LABELS = dict(CertificateState.choices)
 LANGUAGE_LABELS = dict(ContentLanguage.choices)
 
 
-class CompletionReportView(ReportView):
+class CompletionReportView(RefuseInvalidFiltersMixin, ReportView):
     page_title = gettext_lazy("Completion report")
     header_icon = "tasks"
     index_url_name = "learning_reports:completion"

@@ -37,7 +37,6 @@ INSTALLED_APPS = [
     "learning.reports",
     "learning.privacy",
     "learning.demo",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",

@@ -548,11 +548,15 @@ def test_the_page_returns_only_to_a_local_next(client):
     client.login(email=learner.email, password=TEST_PASSWORD)
     url = reverse("certificates:confirm_name")
 
+    foreign = client.post(url, {"full_name": "C D", "next": "https://evil.example/"})
     local = client.post(url, {"full_name": "A B", "next": "/en/my-learning/?x=1"})
-    foreign = client.post(url, {"full_name": "A B", "next": "https://evil.example/"})
 
+    # Another site is refused by name, and the name stays unconfirmed until then.
+    assert foreign.status_code == 400
+    assert "“next” must be a path on this site." in foreign.text
     assert local["Location"] == "/en/my-learning/?x=1"
-    assert foreign["Location"] == reverse("progress:dashboard")
+    learner.refresh_from_db()
+    assert learner.full_name == "A B"
 
 
 def test_the_completion_panel_asks_for_the_name_until_it_is_confirmed(

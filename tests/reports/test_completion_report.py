@@ -267,7 +267,8 @@ def test_a_focal_point_cannot_reach_other_organisations_by_any_parameter(
         chen=world.chen.pk,
     )
     page = client.get(f"{REPORT}?{query}")
-    assert page.status_code == 200
+    # 400: a filter value out of reach, refused with the filter's error.
+    assert page.status_code in (200, 400)
     assert emails_on_page(page) <= {"amina@example.org", "bruno@example.org"}
     for export_format in ("csv", "xlsx"):
         response = client.get(f"{REPORT}?{query}&export={export_format}")

@@ -356,7 +356,6 @@ WAGTAIL_CORE = (
     "wagtailsites:",
     "wagtaillocales:",
     "wagtailredirects:",
-    "wagtailforms:",
     "wagtailusers_groups:",
 )
 
