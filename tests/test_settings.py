@@ -25,9 +25,14 @@ def run_python(*args, **env):
             "DJANGO_ALLOW_ASYNC_UNSAFE",
             "SERVE_PLAIN_HTTP",
             "CACHE_URL",
+            "BASE_URL",
         }
     }
-    environment.update(DJANGO_SETTINGS_MODULE="learning.settings.production", **env)
+    environment.update(
+        DJANGO_SETTINGS_MODULE="learning.settings.production",
+        BASE_URL="https://learning.unssc.org",
+    )
+    environment.update(env)
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,
@@ -74,6 +79,31 @@ def test_production_passes_the_deployment_checklist_behind_a_tls_proxy():
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        "",
+        "http://learning.unssc.org",
+        "https://127.0.0.1:8000",
+        "https://localhost",
+        "https://[::1]/",
+        "https://0.0.0.0",
+        "learning.unssc.org",
+    ],
+)
+def test_production_refuses_a_base_url_that_is_not_a_public_https_address(base_url):
+    result = run_manage(
+        "check",
+        "--deploy",
+        SECRET_KEY=SAFE_KEY,
+        ALLOWED_HOSTS="learning.unssc.org",
+        BASE_URL=base_url,
+    )
+
+    assert result.returncode != 0
+    assert "BASE_URL must be the site's public https address" in result.stderr
 
 
 def production_settings(*names, **env):
@@ -129,6 +159,17 @@ def test_serve_plain_http_lifts_only_the_tls_requirements_on_loopback():
         "SECURE_CONTENT_TYPE_NOSNIFF": True,
         "X_FRAME_OPTIONS": "SAMEORIGIN",
     }
+
+
+def test_serve_plain_http_allows_this_machines_base_url():
+    values = production_settings(
+        "WAGTAILADMIN_BASE_URL",
+        ALLOWED_HOSTS="127.0.0.1",
+        SERVE_PLAIN_HTTP="1",
+        BASE_URL="http://127.0.0.1:8000",
+    )
+
+    assert values == {"WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8000"}
 
 
 def test_serve_plain_http_is_refused_for_a_public_host_name():

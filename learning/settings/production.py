@@ -2,6 +2,7 @@
 
 import ipaddress
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -28,6 +29,19 @@ def is_loopback(host):
         return host == "localhost"
 
 
+def is_public_https(url):
+    """An https URL whose host is neither this machine nor "any address"."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    return (
+        parts.scheme == "https"
+        and bool(host)
+        and not is_loopback(host)
+        and host not in {"0.0.0.0", "::"}
+        and not host.endswith(".localhost")
+    )
+
+
 # SERVE_PLAIN_HTTP=1: `make serve` on this machine over plain HTTP (local use,
 # benchmarks), where TLS-only cookies, the HTTPS redirect and HSTS would lock the
 # browser out. The real deployment never sets it; it is refused for any host name
@@ -37,6 +51,16 @@ if SERVE_PLAIN_HTTP and not all(is_loopback(host) for host in ALLOWED_HOSTS):
     raise ImproperlyConfigured(
         "SERVE_PLAIN_HTTP is for this machine only: ALLOWED_HOSTS may then list "
         "only loopback names (127.0.0.1, localhost, [::1])."
+    )
+
+# Links in emails and on certificates are made from BASE_URL, and a certificate's
+# QR code, once printed, cannot be changed: it must be the site's public https
+# address (`manage.py certificate_links` finds certificates issued with another).
+if not SERVE_PLAIN_HTTP and not is_public_https(os.environ.get("BASE_URL", "")):
+    raise ImproperlyConfigured(
+        "BASE_URL must be the site's public https address (e.g. "
+        "https://learning.unssc.org): certificates print it in their QR codes. "
+        "Only SERVE_PLAIN_HTTP=1 (this machine) allows another."
     )
 
 # The proxy in front terminates TLS and says so in X-Forwarded-Proto.
