@@ -99,6 +99,9 @@ def sign_up(*, email, full_name, organisation, preferred_language, password, now
     someone tried to sign up with it. Returns the new user, or None.
     """
     email = email.strip().lower()
+    # Hashed whether or not the address is taken: otherwise the answer would come
+    # ten times sooner for a registered address, telling who has an account.
+    password_hash = make_password(password)
     existing = User.objects.filter(email__iexact=email).first()
     if existing is not None:
         if User.objects.pending_verification().filter(pk=existing.pk).exists():
@@ -122,7 +125,7 @@ def sign_up(*, email, full_name, organisation, preferred_language, password, now
         is_active=False,
         date_joined=now,
     )
-    user.set_password(password)
+    user.password = password_hash
     user.save()
     log(user, "accounts.sign_up", user=user)
     send_verification_email(user)

@@ -183,3 +183,33 @@ def test_repeated_sign_ups_for_one_address_stop_sending_mail(client, undp, mailb
             assert response.status_code == 302
 
     assert len(mail.outbox) == 5  # then the throttle's cool-off
+
+
+def test_a_registered_address_costs_the_same_hashing_page_and_mail_as_a_new_one(
+    client, undp, mailbox, monkeypatch
+):
+    """Timing would otherwise tell which addresses have accounts (issue 20, item 5):
+    the password is hashed once either way."""
+    from django.contrib.auth.hashers import MD5PasswordHasher
+
+    hashed = []
+    encode = MD5PasswordHasher.encode
+    monkeypatch.setattr(
+        MD5PasswordHasher,
+        "encode",
+        lambda self, *args: hashed.append(1) or encode(self, *args),
+    )
+    UserFactory(email="amina.diallo@undp.org")  # hashes its own password
+    answers = {}
+    for email in ("amina.diallo@undp.org", "bruno.costa@undp.org"):
+        hashed.clear()
+        sent = len(mail.outbox)
+        with mailbox():
+            response = client.post(
+                "/en/accounts/signup/", form_data(undp, email=email), follow=True
+            )
+        answers[email] = (len(hashed), response.redirect_chain, len(mail.outbox) - sent)
+
+    assert answers["amina.diallo@undp.org"] == answers["bruno.costa@undp.org"]
+    assert answers["bruno.costa@undp.org"][0] == 1
+    assert answers["bruno.costa@undp.org"][2] == 1
