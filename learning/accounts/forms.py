@@ -230,7 +230,6 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = [
             "full_name",
-            "organisation",
             "preferred_language",
             "time_zone",
             "email_reminders",
@@ -253,5 +252,3 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["full_name"].required = True
-        self.fields["organisation"].queryset = Organisation.objects.order_by("acronym")
-        self.fields["organisation"].empty_label = _("None")

@@ -39,6 +39,8 @@ def test_the_profile_shows_the_email_read_only_and_the_fields(client, learner):
     assert '<option value="Europe/Zurich"' in response.text
     assert 'name="email_reminders"' in response.text
     assert 'href="/en/accounts/password/"' in response.text
+    assert "UNDP" in response.text
+    assert 'name="organisation"' not in response.text
 
 
 def test_a_learner_updates_their_profile(client, learner, undp):
@@ -62,7 +64,9 @@ def test_a_learner_updates_their_profile(client, learner, undp):
     assert "Your profile has been saved." in response.text
     learner.refresh_from_db()
     assert learner.full_name == "Amina B. Diallo"
-    assert learner.organisation == unicef
+    # The organisation decides which focal point sees the learner's records: set by
+    # an administrator, a focal point or sign-up, never by the learner (issue 20).
+    assert learner.organisation == undp
     assert learner.time_zone == "Africa/Dakar"
     assert learner.email_reminders is False
     entry = ModelLogEntry.objects.get(action="accounts.edit_profile")
@@ -91,7 +95,6 @@ def test_choosing_another_language_opens_the_profile_in_it(client, learner):
     [
         ("time_zone", "Mars/Olympus_Mons", "Select a valid choice."),
         ("preferred_language", "xx", "Select a valid choice."),
-        ("organisation", "999999", "Select a valid choice."),
         ("full_name", "", "This field is required."),
         ("full_name", "x" * 151, "Ensure this value has at most 150 characters"),
     ],

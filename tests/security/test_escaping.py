@@ -195,8 +195,8 @@ def test_the_profile_shows_name_and_organisation_as_text(hostile):
     assert not injected(html), injected(html)
     soup = BeautifulSoup(html, "html.parser")
     assert soup.find("input", attrs={"name": "full_name"})["value"] == NAME
-    options = [option.get_text() for option in soup.find_all("option")]
-    assert f"{ACRONYM} – {ORGANISATION}" in options
+    organisation = soup.find("p", attrs={"aria-labelledby": "organisation-label"})
+    assert organisation.get_text() == f"{ACRONYM} · {ORGANISATION}"
 
 
 def test_the_certificate_verification_page_shows_the_name_as_text(hostile):
