@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -75,16 +75,15 @@ def recertify(request, course_id):
 def mark_module_done(request, page_id):
     module = get_object_or_404(ModulePage.objects.live().public(), pk=page_id)
     course = module.course
-    enrolment = get_object_or_404(
-        Enrolment.objects.active().for_course(course), learner=request.user
-    )
+    state = course_state_for(request, course)  # the learner's active enrolment
+    if state.enrolment is None:
+        raise Http404
     wants_json = request.headers.get("Accept") == "application/json"  # module.js
-    state = course_state_for(request, course)
     if wants_json and state.blocking_step(module):
         return JsonResponse({"error": "locked"}, status=409)
     if refusal := refuse_locked_step(request, state, module):
         return refusal
-    completion = complete_step(enrolment, module, now=timezone.now())
+    completion = complete_step(state.enrolment, module, now=timezone.now())
     if wants_json:
         return JsonResponse(
             {"course_completed": bool(completion), "course_url": course.url}
